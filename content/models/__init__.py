@@ -1,0 +1,3 @@
+from .pages import HomePage
+
+__all__ = ["HomePage"]

@@ -1,0 +1,27 @@
+"""Production: refuses to start without a real secret key; HTTPS only."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY
+from .env import env_bool, env_int
+
+# Keys that are public knowledge: Django's and Wagtail's templates, ours in tests.
+KNOWN_DEFAULT_PREFIXES = ("django-insecure", "test-only", "changeme", "change-me", "secret")
+
+if not SECRET_KEY or len(SECRET_KEY) < 32 or SECRET_KEY.lower().startswith(KNOWN_DEFAULT_PREFIXES):
+    raise ImproperlyConfigured(
+        "SECRET_KEY manquante ou trop faible : définissez une clé secrète aléatoire "
+        "d'au moins 32 caractères dans l'environnement."
+    )
+
+DEBUG = False
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True

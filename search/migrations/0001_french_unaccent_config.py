@@ -1,0 +1,41 @@
+"""The PostgreSQL text-search configuration used by the search backend.
+
+`occe_french` is PostgreSQL's French configuration with accents removed
+before stemming, so that "ecole", "École" and "écoles" share one lexeme.
+It is created only on PostgreSQL; SQLite's FTS5 tokenizer already folds
+case and diacritics.
+"""
+
+from django.db import migrations
+
+CREATE = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'occe_french') THEN
+        CREATE TEXT SEARCH CONFIGURATION occe_french (COPY = pg_catalog.french);
+        ALTER TEXT SEARCH CONFIGURATION occe_french
+            ALTER MAPPING FOR hword, hword_part, word
+            WITH unaccent, french_stem;
+    END IF;
+END
+$$;
+"""
+
+DROP = "DROP TEXT SEARCH CONFIGURATION IF EXISTS occe_french;"
+
+
+def create_config(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE)
+
+
+def drop_config(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP)
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [migrations.RunPython(create_config, drop_config, elidable=False)]

@@ -1,0 +1,1 @@
+// Progressive enhancements; every feature works without this file.
