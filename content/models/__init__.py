@@ -1,3 +1,56 @@
-from .pages import HomePage
+from .base import BasePage, SectionIndexPage
+from .pages import (
+    ArticleIndexPage,
+    ArticlePage,
+    AssociationIndexPage,
+    DepartmentalAssociationPage,
+    EventIndexPage,
+    EventPage,
+    HomeFeaturedPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    ProjectIndexPage,
+    ProjectPage,
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourcePage,
+    ReviewIndexPage,
+    ReviewPage,
+    StandardPage,
+    WebinarIndexPage,
+    WebinarPage,
+)
+from .registry import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG
+from .snippets import Partner
+from .taxonomy import Cycle, Theme
 
-__all__ = ["HomePage"]
+__all__ = [
+    "CONTENT_PAGE_TYPES",
+    "PAGE_TYPE_BY_SLUG",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "AssociationIndexPage",
+    "BasePage",
+    "Cycle",
+    "DepartmentalAssociationPage",
+    "EventIndexPage",
+    "EventPage",
+    "HomeFeaturedPage",
+    "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "Partner",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "ResourceDocument",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ReviewIndexPage",
+    "ReviewPage",
+    "SectionIndexPage",
+    "StandardPage",
+    "Theme",
+    "WebinarIndexPage",
+    "WebinarPage",
+]

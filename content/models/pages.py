@@ -1,13 +1,560 @@
-from wagtail.models import Page
+"""The page types of the site, each saying once what it is."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.http import HttpResponse
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from content import departments
+from content.blocks import PromoBlock
+from content.calendar import event_calendar
+from content.filters import AssociationFinderForm, ResourceFilter
+from content.models.base import BasePage, SectionIndexPage, listing_image_prefetch
+from content.pagination import paginate
+
+
+class CyclesMixin(models.Model):
+    """School cycles, for the types that address a part of the primary school."""
+
+    cycles = ParentalManyToManyField(
+        "content.Cycle", verbose_name="cycles", blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+# --- Home ---------------------------------------------------------------------------------
 
 
 class HomePage(Page):
-    """The root of the public site."""
+    """The root of the public site: a hero, the editor's picks, the latest news and promos."""
+
+    hero_title = models.CharField("titre d'accroche", max_length=160, blank=True)
+    hero_text = models.TextField("texte d'accroche", blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image d'accroche",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link_label = models.CharField("libellé du lien d'accroche", max_length=80, blank=True)
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="page du lien d'accroche",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    promos = StreamField([("promo", PromoBlock())], verbose_name="promotions", blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("hero_link_label"), PageChooserPanel("hero_link_page")]),
+            ],
+            heading="Accroche",
+        ),
+        InlinePanel("featured_pages", label="Pages mises en avant", max_num=6),
+        FieldPanel("promos"),
+    ]
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "content.NewsIndexPage",
+        "content.ResourceIndexPage",
+        "content.ProjectIndexPage",
+        "content.ReviewIndexPage",
+        "content.WebinarIndexPage",
+        "content.EventIndexPage",
+        "content.ArticleIndexPage",
+        "content.AssociationIndexPage",
+        "content.StandardPage",
+    ]
     template = "pages/home_page.html"
+    latest_news_count = 3
 
     class Meta:
         verbose_name = "page d'accueil"
         verbose_name_plural = "pages d'accueil"
+
+    def get_meta_description(self):
+        return self.search_description or self.hero_text
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_pages"] = self.featured_page_list()
+        context["latest_news"] = (
+            NewsPage.objects.live()
+            .public()
+            .prefetch_related(listing_image_prefetch())
+            .order_by("-publication_date", "-pk")[: self.latest_news_count]
+        )
+        return context
+
+    def featured_page_list(self):
+        """The editor's picks, specific and live, in the editor's order."""
+        ids = [link.page_id for link in self.featured_pages.all() if link.page_id]
+        pages = Page.objects.filter(pk__in=ids).live().public().specific().in_bulk()
+        specific = [pages[pk] for pk in ids if pk in pages]
+        prefetch_related_objects(
+            [p for p in specific if hasattr(p, "listing_image")], listing_image_prefetch()
+        )
+        return specific
+
+
+class HomeFeaturedPage(Orderable):
+    home = ParentalKey(HomePage, related_name="featured_pages", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="page", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "page mise en avant"
+        verbose_name_plural = "pages mises en avant"
+
+
+# --- Content types ------------------------------------------------------------------------
+
+
+class ArticlePage(BasePage):
+    type_label = "Article"
+    facet_slug = "articles"
+    facet_label = "Articles"
+
+    content_panels = BasePage.content_panels + BasePage.classification_panels
+    parent_page_types = ["content.ArticleIndexPage"]
+    subpage_types = []
+    template = "pages/article_page.html"
+
+    class Meta:
+        verbose_name = "article"
+        verbose_name_plural = "articles"
+
+
+class NewsPage(BasePage):
+    type_label = "Actualité"
+    facet_slug = "actualites"
+    facet_label = "Actualités"
+
+    content_panels = BasePage.content_panels + BasePage.classification_panels
+    parent_page_types = ["content.NewsIndexPage"]
+    subpage_types = []
+    template = "pages/news_page.html"
+
+    class Meta:
+        verbose_name = "actualité"
+        verbose_name_plural = "actualités"
+
+
+class ResourcePage(BasePage, CyclesMixin):  # noqa: DJ008 (Page.__str__ is the title)
+    type_label = "Ressource pédagogique"
+    facet_slug = "ressources"
+    facet_label = "Ressources"
+
+    content_panels = [
+        *BasePage.content_panels,
+        InlinePanel("documents", label="Documents à télécharger"),
+        *BasePage.classification_panels,
+        FieldPanel("cycles", widget=forms.CheckboxSelectMultiple),
+    ]
+    parent_page_types = ["content.ResourceIndexPage"]
+    subpage_types = []
+    template = "pages/resource_page.html"
+
+    class Meta:
+        verbose_name = "ressource pédagogique"
+        verbose_name_plural = "ressources pédagogiques"
+
+
+class ResourceDocument(Orderable):
+    page = ParentalKey(ResourcePage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="document", on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        "intitulé", max_length=200, blank=True, help_text="Par défaut : le titre du document."
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "document"
+        verbose_name_plural = "documents"
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class ProjectPage(BasePage, CyclesMixin):  # noqa: DJ008 (Page.__str__ is the title)
+    type_label = "Projet pédagogique"
+    facet_slug = "projets"
+    facet_label = "Projets"
+
+    period = models.CharField(
+        "période ou année scolaire",
+        max_length=80,
+        blank=True,
+        help_text="Par exemple : « 2025-2026 ».",
+    )
+    partners = ParentalManyToManyField(
+        "content.Partner", verbose_name="partenaires associés", blank=True, related_name="+"
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("period"),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        *BasePage.classification_panels,
+        FieldPanel("cycles", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("period")]
+    parent_page_types = ["content.ProjectIndexPage"]
+    subpage_types = []
+    template = "pages/project_page.html"
+
+    class Meta:
+        verbose_name = "projet pédagogique"
+        verbose_name_plural = "projets pédagogiques"
+
+
+class ReviewPage(BasePage):
+    type_label = "Revue pédagogique"
+    facet_slug = "revues"
+    facet_label = "Revues"
+
+    issue_number = models.CharField(
+        "numéro", max_length=40, help_text="Tel qu'imprimé : « N° 301-302 »."
+    )
+    period_label = models.CharField(
+        "période", max_length=80, help_text="Par exemple : « juillet-octobre 2024 »."
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="couverture",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="revue en PDF",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("issue_number"), FieldPanel("period_label")]),
+        FieldPanel("cover_image"),
+        FieldPanel("pdf"),
+        *BasePage.classification_panels,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("issue_number"),
+        index.SearchField("period_label"),
+    ]
+    parent_page_types = ["content.ReviewIndexPage"]
+    subpage_types = []
+    template = "pages/review_page.html"
+
+    class Meta:
+        verbose_name = "revue pédagogique"
+        verbose_name_plural = "revues pédagogiques"
+
+
+class WebinarPage(BasePage):
+    type_label = "Webinaire"
+    facet_slug = "webinaires"
+    facet_label = "Webinaires"
+
+    start = models.DateTimeField("début")
+    duration_minutes = models.PositiveSmallIntegerField("durée (en minutes)", default=60)
+    registration_url = models.URLField("lien d'inscription", blank=True)
+    replay_url = models.URLField("vidéo de rediffusion", blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("start"), FieldPanel("duration_minutes")]),
+        FieldPanel("registration_url"),
+        FieldPanel("replay_url"),
+        *BasePage.classification_panels,
+    ]
+    parent_page_types = ["content.WebinarIndexPage"]
+    subpage_types = []
+    template = "pages/webinar_page.html"
+
+    class Meta:
+        verbose_name = "webinaire"
+        verbose_name_plural = "webinaires"
+
+    @property
+    def end(self):
+        return self.start + timezone.timedelta(minutes=self.duration_minutes)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    type_label = "Événement"
+    facet_slug = "evenements"
+    facet_label = "Événements"
+
+    start = models.DateTimeField("début")
+    end = models.DateTimeField("fin")
+    place = models.CharField("lieu", max_length=250, help_text="Adresse, ou « En ligne ».")
+    registration_url = models.URLField("lien d'inscription", blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("place"),
+        FieldPanel("registration_url"),
+        *BasePage.classification_panels,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("place"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["content.EventIndexPage"]
+    subpage_types = []
+    template = "pages/event_page.html"
+
+    class Meta:
+        verbose_name = "événement"
+        verbose_name_plural = "événements"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "La fin doit venir après le début."})
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        response = HttpResponse(
+            event_calendar(self, request), content_type="text/calendar; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
+
+
+class StandardPage(BasePage):
+    """A static page ("Notre mission", "Mentions légales"…), which may hold others."""
+
+    type_label = "Page"
+    facet_slug = "pages"
+    facet_label = "Pages"
+
+    content_panels = BasePage.content_panels + BasePage.classification_panels
+    parent_page_types = ["content.HomePage", "content.StandardPage"]
+    subpage_types = ["content.StandardPage"]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = "page"
+        verbose_name_plural = "pages"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().specific().order_by("path")
+        return context
+
+
+class DepartmentalAssociationPage(BasePage):
+    type_label = "Ass. départementale"
+    facet_slug = "associations"
+    facet_label = "Ass. départementales"
+
+    department_code = models.CharField(
+        "département", max_length=3, choices=departments.CHOICES, db_index=True
+    )
+    street_address = models.TextField("adresse", help_text="Numéro, voie, complément.")
+    postal_code = models.CharField("code postal", max_length=5)
+    city = models.CharField("commune", max_length=120)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    email = models.EmailField("courriel", blank=True)
+    website = models.URLField("site web", blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("department_code"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("website"),
+            ],
+            heading="Coordonnées",
+        ),
+        *BasePage.classification_panels,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("city"),
+        index.SearchField("postal_code"),
+        index.FilterField("department_code"),
+    ]
+    parent_page_types = ["content.AssociationIndexPage"]
+    subpage_types = []
+    template = "pages/association_page.html"
+
+    class Meta:
+        verbose_name = "association départementale"
+        verbose_name_plural = "associations départementales"
+
+    @property
+    def department_name(self):
+        return departments.DEPARTMENTS.get(self.department_code, "")
+
+
+# --- Section indexes ----------------------------------------------------------------------
+
+
+class ArticleIndexPage(SectionIndexPage):
+    child_model = ArticlePage
+    subpage_types = ["content.ArticlePage"]
+    template = "pages/section_index_page.html"
+
+    class Meta:
+        verbose_name = "index des articles"
+
+
+class NewsIndexPage(SectionIndexPage):
+    child_model = NewsPage
+    subpage_types = ["content.NewsPage"]
+    template = "pages/section_index_page.html"
+
+    class Meta:
+        verbose_name = "index des actualités"
+
+
+class ResourceIndexPage(SectionIndexPage):
+    child_model = ResourcePage
+    filterset_class = ResourceFilter
+    subpage_types = ["content.ResourcePage"]
+    template = "pages/section_index_page.html"
+
+    class Meta:
+        verbose_name = "index des ressources"
+
+
+class ProjectIndexPage(SectionIndexPage):
+    child_model = ProjectPage
+    filterset_class = ResourceFilter
+    subpage_types = ["content.ProjectPage"]
+    template = "pages/section_index_page.html"
+
+    class Meta:
+        verbose_name = "index des projets"
+
+
+class ReviewIndexPage(SectionIndexPage):
+    child_model = ReviewPage
+    subpage_types = ["content.ReviewPage"]
+    template = "pages/section_index_page.html"
+
+    class Meta:
+        verbose_name = "index des revues"
+
+
+class WebinarIndexPage(SectionIndexPage):
+    child_model = WebinarPage
+    subpage_types = ["content.WebinarPage"]
+    template = "pages/section_index_page.html"
+
+    class Meta:
+        verbose_name = "index des webinaires"
+
+    def children_queryset(self):
+        return super().children_queryset().order_by("-start", "-pk")
+
+
+class EventIndexPage(SectionIndexPage):
+    """Upcoming events first, soonest first; past events after them, latest first."""
+
+    child_model = EventPage
+    subpage_types = ["content.EventPage"]
+    template = "pages/event_index_page.html"
+
+    class Meta:
+        verbose_name = "index des événements"
+
+    def listing_context(self, request):
+        filterset = self.filterset_class(request.GET or None, queryset=self.children_queryset())
+        now = timezone.now()
+        events = filterset.qs
+        return {
+            "filterset": filterset,
+            "upcoming_events": events.filter(end__gte=now).order_by("start", "pk"),
+            "page_obj": paginate(
+                request, events.filter(end__lt=now).order_by("-start", "-pk"), self.per_page
+            ),
+        }
+
+
+class AssociationIndexPage(SectionIndexPage):
+    """ "Près de chez vous": finds a departmental association by code, name or postal code."""
+
+    child_model = DepartmentalAssociationPage
+    subpage_types = ["content.DepartmentalAssociationPage"]
+    template = "pages/association_index_page.html"
+    per_page = 120
+
+    class Meta:
+        verbose_name = "index des associations (Près de chez vous)"
+
+    def children_queryset(self):
+        return self.child_model.objects.child_of(self).live().public().order_by("department_code")
+
+    def listing_context(self, request):
+        form = AssociationFinderForm(request.GET or None)
+        associations = self.children_queryset()
+        context = {"finder_form": form, "searched": False}
+        if form.is_valid() and form.cleaned_data["q"]:
+            codes = departments.find_departments(form.cleaned_data["q"])
+            # Keep the order of the codes found: exact matches first.
+            rank = {code: position for position, code in enumerate(codes)}
+            associations = sorted(
+                associations.filter(department_code__in=codes),
+                key=lambda page: rank[page.department_code],
+            )
+            context["searched"] = True
+        context["associations"] = associations
+        return context

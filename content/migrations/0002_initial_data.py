@@ -1,4 +1,4 @@
-"""Replace Wagtail's placeholder root page with the OCCE home page."""
+"""The home page in place of Wagtail's placeholder, the school cycles and the themes."""
 
 from django.db import migrations
 
@@ -36,6 +36,31 @@ def create_homepage(apps, schema_editor):
     )
 
 
+CYCLES = [
+    (1, "Cycle 1", "cycle-1", "Maternelle : PS, MS, GS"),
+    (2, "Cycle 2", "cycle-2", "CP, CE1, CE2"),
+    (3, "Cycle 3", "cycle-3", "CM1, CM2, 6e"),
+]
+
+THEMES = [
+    ("Démocratie à l'école", "democratie-a-l-ecole"),
+    ("Citoyenneté", "citoyennete"),
+    ("Bien-être et harcèlement", "bien-etre-et-harcelement"),
+    ("Former pour apprendre", "former-pour-apprendre"),
+    ("Pratiques artistiques et culturelles", "pratiques-artistiques-et-culturelles"),
+    ("Éducation aux médias et à l'information", "education-aux-medias-et-a-l-information"),
+]
+
+
+def create_cycles_and_themes(apps, schema_editor):
+    Cycle = apps.get_model("content.Cycle")
+    Theme = apps.get_model("content.Theme")
+    for number, name, slug, grades in CYCLES:
+        Cycle.objects.get_or_create(number=number, defaults={"name": name, "slug": slug, "grades": grades})
+    for position, (name, slug) in enumerate(THEMES):
+        Theme.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": position})
+
+
 def remove_homepage(apps, schema_editor):
     apps.get_model("content.HomePage").objects.all().delete()
 
@@ -45,4 +70,7 @@ class Migration(migrations.Migration):
         ("content", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
     ]
-    operations = [migrations.RunPython(create_homepage, remove_homepage)]
+    operations = [
+        migrations.RunPython(create_homepage, remove_homepage),
+        migrations.RunPython(create_cycles_and_themes, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,114 @@
+"""Builders for test content: pages of every type, images drawn with Pillow, documents."""
+
+import datetime
+import io
+import itertools
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+
+from content.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    AssociationIndexPage,
+    DepartmentalAssociationPage,
+    EventIndexPage,
+    EventPage,
+    NewsIndexPage,
+    NewsPage,
+    ProjectIndexPage,
+    ProjectPage,
+    ResourceIndexPage,
+    ResourcePage,
+    ReviewIndexPage,
+    ReviewPage,
+    StandardPage,
+    WebinarIndexPage,
+    WebinarPage,
+)
+
+_counter = itertools.count(1)
+
+INDEX_FOR = {
+    ArticlePage: (ArticleIndexPage, "Articles", "articles"),
+    NewsPage: (NewsIndexPage, "Actualités", "actualites"),
+    ResourcePage: (ResourceIndexPage, "Ressources pédagogiques", "ressources"),
+    ProjectPage: (ProjectIndexPage, "Projets pédagogiques", "projets"),
+    ReviewPage: (ReviewIndexPage, "Revues", "revues"),
+    WebinarPage: (WebinarIndexPage, "Webinaires", "webinaires"),
+    EventPage: (EventIndexPage, "Événements", "evenements"),
+    DepartmentalAssociationPage: (AssociationIndexPage, "Près de chez vous", "pres-de-chez-vous"),
+}
+
+
+def make_image(title="Image de test", width=64, height=48, color=(0, 82, 140)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, "PNG")
+    number = next(_counter)
+    return Image.objects.create(
+        title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"test-{number}.png")
+    )
+
+
+def make_document(title="Document de test", filename="document.pdf", size=1024):
+    content = b"%PDF-1.4\n" + b"0" * max(size - 9, 0)
+    return Document.objects.create(title=title, file=ContentFile(content, name=filename))
+
+
+def make_index(home, page_model):
+    """The section index of `page_model` under the home page, created once."""
+    index_model, title, slug = INDEX_FOR[page_model]
+    existing = index_model.objects.child_of(home).first()
+    if existing:
+        return existing
+    return home.add_child(instance=index_model(title=title, slug=slug))
+
+
+def _defaults(model, number):
+    now = timezone.now()
+    if model is WebinarPage:
+        return {"start": now + datetime.timedelta(days=7)}
+    if model is EventPage:
+        start = now + datetime.timedelta(days=10)
+        return {"start": start, "end": start + datetime.timedelta(hours=2), "place": "Pantin"}
+    if model is ReviewPage:
+        return {"issue_number": f"N° {300 + number}", "period_label": "juillet-octobre 2024"}
+    if model is DepartmentalAssociationPage:
+        return {
+            "department_code": "93",
+            "street_address": "28 avenue Jean Lolive",
+            "postal_code": "93500",
+            "city": "Pantin",
+        }
+    return {}
+
+
+def make_page(
+    model, parent, *, title=None, summary="Un résumé de test.", themes=(), publish=True, **fields
+):
+    number = next(_counter)
+    values = {**_defaults(model, number), **fields}
+    page = model(
+        title=title or f"{model._meta.verbose_name.capitalize()} {number}",
+        summary=summary,
+        live=False,
+        **values,
+    )
+    if themes:
+        page.themes.set(themes)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def make_content(model, home, **kwargs):
+    """A page of `model` at its normal place in the tree."""
+    parent = home if model is StandardPage else make_index(home, model)
+    return make_page(model, parent, **kwargs)
