@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -88,15 +88,20 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        themes = list(self.themes.all())
         context["breadcrumb"] = breadcrumb_for(self)
-        context["related_pages"] = self.related_pages()
+        context["themes"] = themes
+        context["related_pages"] = self.related_pages(themes)
+        prefetch_body_renditions(self.body)
         return context
 
-    def related_pages(self, limit=3):
+    def related_pages(self, themes=None, limit=3):
         """Up to `limit` other live public pages, of any type, sharing a theme with this one."""
         from content.models.registry import related_pages_for
 
-        return related_pages_for(self, limit=limit)
+        if themes is None:
+            themes = list(self.themes.all())
+        return related_pages_for(self, themes, limit=limit)
 
 
 def breadcrumb_for(page):
@@ -104,6 +109,13 @@ def breadcrumb_for(page):
     return list(
         page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth")
     )
+
+
+def prefetch_body_renditions(stream):
+    """Load the renditions of every image of a body in one query, not one per image."""
+    images = [block.value["image"] for block in stream if block.block_type == "image" and block.value["image"]]
+    if images:
+        prefetch_related_objects(images, "renditions")
 
 
 def listing_image_prefetch():

@@ -190,6 +190,11 @@ class ResourcePage(BasePage, CyclesMixin):  # noqa: DJ008 (Page.__str__ is the t
         verbose_name = "ressource pédagogique"
         verbose_name_plural = "ressources pédagogiques"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = self.documents.select_related("document")
+        return context
+
 
 class ResourceDocument(Orderable):
     page = ParentalKey(ResourcePage, related_name="documents", on_delete=models.CASCADE)

@@ -1,8 +1,9 @@
 """The content page types in the order of the search facets, and queries across them."""
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from wagtail.models import Page
 
+from content.models.base import listing_image_prefetch
 from content.models.pages import (
     ArticlePage,
     DepartmentalAssociationPage,
@@ -32,10 +33,11 @@ CONTENT_PAGE_TYPES = (
 PAGE_TYPE_BY_SLUG = {model.facet_slug: model for model in CONTENT_PAGE_TYPES}
 
 
-def related_pages_for(page, limit=3):
-    """Up to `limit` live public pages sharing a theme with `page`, newest first, in one query
-    (plus one per distinct type among the few found, to load them as specific pages)."""
-    theme_ids = [theme.pk for theme in page.themes.all()]
+def related_pages_for(page, themes, limit=3):
+    """Up to `limit` live public pages sharing one of `themes` with `page`, newest first, in
+    one query (plus one per distinct type among the few found, to load them as specific
+    pages, and one for their images)."""
+    theme_ids = [theme.pk for theme in themes]
     if not theme_ids:
         return []
     sharing = Q()
@@ -46,7 +48,7 @@ def related_pages_for(page, limit=3):
                 f"{model._meta.model_name}_id"
             )
         )
-    return list(
+    related = list(
         Page.objects.live()
         .public()
         .filter(sharing)
@@ -54,3 +56,5 @@ def related_pages_for(page, limit=3):
         .order_by("-first_published_at", "-pk")
         .specific()[:limit]
     )
+    prefetch_related_objects(related, listing_image_prefetch())
+    return related
