@@ -1,10 +1,32 @@
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Site
+
+from search.forms import SearchForm
+from search.results import log_query, search_results
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.live().public().search(query)[:20] if query else []
+    form = SearchForm(request.GET)
+    params = form.search_parameters()
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    home = site.root_page
+    results = search_results(
+        query=params["q"],
+        type_slug=params["type"],
+        order=params["tri"],
+        page_number=params["page"],
+        site_root_path=home.path,
+    )
+    if params["q"] and results.page_obj.number == 1:
+        log_query(params["q"])
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "results": results}
+        request,
+        "search/search.html",
+        {
+            "search_query": params["q"],
+            "query_was_truncated": form.query_was_truncated,
+            "results": results,
+            "breadcrumb": [home],
+            "sections": home.get_children().live().public()[:12] if not results.total else [],
+        },
     )

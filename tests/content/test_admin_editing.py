@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    user = get_user_model().objects.create_superuser(
-        "redaction", "redaction@example.org", "motdepasse"
-    )
+    user = get_user_model().objects.create_superuser("redaction", "redaction@example.org", "motdepasse")
     client.force_login(user)
     return client
 

@@ -26,12 +26,22 @@ def rich_resource(home_page, themes, size):
     for number in range(size):
         body += [
             ("heading", {"text": f"Partie {number}", "level": "h2"}),
-            ("image", {"image": {"image": make_image(), "alt_text": f"Illustration {number}", "decorative": False},
-                       "caption": "Une légende"}),
+            (
+                "image",
+                {
+                    "image": {
+                        "image": make_image(),
+                        "alt_text": f"Illustration {number}",
+                        "decorative": False,
+                    },
+                    "caption": "Une légende",
+                },
+            ),
             ("document", {"document": make_document(filename=f"annexe-{number}.pdf"), "title": ""}),
         ]
-    page = make_content(ResourcePage, home_page, body=body, themes=list(themes.values()),
-                        listing_image=make_image())
+    page = make_content(
+        ResourcePage, home_page, body=body, themes=list(themes.values()), listing_image=make_image()
+    )
     page.cycles.set(Cycle.objects.all())
     for number in range(size):
         page.documents.add(ResourceDocument(document=make_document(filename=f"fiche-{number}.pdf")))

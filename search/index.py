@@ -1,0 +1,187 @@
+"""Writing the public search's documents: one page, a subtree, or everything.
+
+`SearchIndex.for_connection()` picks the writer for the database: PostgreSQL
+computes its vectors in SQL with the `occe_french` configuration; SQLite gets
+text analysed in Python (search/french.py) in its FTS5 table.
+"""
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from django.db import connection as default_connection
+from django.db import transaction
+from wagtail.models import Page, PageViewRestriction, Site
+
+from search.documents import SEARCHABLE_MODELS, PageText, page_text
+from search.french import analysed
+from search.models import SearchDocument
+
+TEXT_SEARCH_CONFIG = "occe_french"
+MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
+
+
+def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class SearchIndex:
+    """What every writer does; subclasses store the text-search data."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    @staticmethod
+    def for_connection(connection=None) -> "SearchIndex":
+        connection = connection or default_connection
+        writer = {"postgresql": PostgresSearchIndex, "sqlite": SQLiteSearchIndex}.get(connection.vendor)
+        return (writer or SearchIndex)(connection)
+
+    # --- which pages belong in the index ---------------------------------------------------
+
+    @staticmethod
+    def _site_root_paths() -> list[str]:
+        return list(Site.objects.values_list("root_page__path", flat=True))
+
+    @staticmethod
+    def _restricted_paths() -> list[str]:
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    @staticmethod
+    def _belongs(page, site_paths, restricted_paths) -> bool:
+        return (
+            page.live
+            and type(page) in SEARCHABLE_MODELS
+            and any(page.path.startswith(root) for root in site_paths)
+            and not any(page.path.startswith(path) for path in restricted_paths)
+        )
+
+    # --- public operations ---------------------------------------------------------------
+
+    def update_page(self, page) -> None:
+        """Add, refresh or drop one page, as its state requires."""
+        self.update_pages([page.specific])
+
+    def update_pages(self, pages: Iterable) -> None:
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        keep, drop = [], []
+        for page in pages:
+            (keep if self._belongs(page, site_paths, restricted) else drop).append(page)
+        with transaction.atomic(using=self.connection.alias):
+            if drop:
+                self.delete([page.pk for page in drop])
+            if keep:
+                self.write([page_text(page) for page in keep])
+
+    def update_subtree(self, root) -> None:
+        """Re-examine a page and all its descendants (after a move or a change of restriction)."""
+        pages = Page.objects.descendant_of(root, inclusive=True).specific().iterator(chunk_size=500)
+        for chunk in _chunks(pages, 500):
+            self.update_pages(chunk)
+
+    def rebuild(self, chunk_size: int = 500, progress=None) -> int:
+        """Index every page that belongs, from scratch; returns the number of documents."""
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        total = 0
+        with transaction.atomic(using=self.connection.alias):
+            self.clear()
+        for model in SEARCHABLE_MODELS:
+            queryset = (
+                model.objects.live()
+                .order_by("path")
+                .prefetch_related("themes")
+                .iterator(chunk_size=chunk_size)
+            )
+            for chunk in _chunks(queryset, chunk_size):
+                texts = [page_text(page) for page in chunk if self._belongs(page, site_paths, restricted)]
+                with transaction.atomic(using=self.connection.alias):
+                    self.write(texts)
+                total += len(texts)
+                if progress:
+                    progress(len(chunk))
+        return total
+
+    def delete(self, page_ids: list[int]) -> None:
+        SearchDocument.objects.using(self.connection.alias).filter(page_id__in=page_ids).delete()
+
+    def clear(self) -> None:
+        SearchDocument.objects.using(self.connection.alias).all().delete()
+
+    def write(self, texts: list[PageText]) -> None:
+        for text in texts:
+            SearchDocument.objects.using(self.connection.alias).update_or_create(
+                page_id=text.page_id,
+                defaults={
+                    "content_type_id": text.content_type_id,
+                    "path": text.path,
+                    "title": text.title[:255],
+                    "summary": text.summary,
+                    "date": text.date,
+                },
+            )
+
+
+class PostgresSearchIndex(SearchIndex):
+    UPSERT = f"""
+        INSERT INTO search_searchdocument
+            (page_id, content_type_id, path, title, summary, date, search_vector, rank_vector)
+        SELECT d.page_id, d.content_type_id, d.path, d.title, d.summary, d.date,
+               setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.title), 'A')
+               || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.summary), 'B')
+               || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.body), 'D'),
+               setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.title), 'A')
+               || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.summary), 'B')
+        FROM (VALUES (%s::bigint, %s::integer, %s, %s, %s, %s::date, %s))
+            AS d (page_id, content_type_id, path, title, summary, date, body)
+        ON CONFLICT (page_id) DO UPDATE SET
+            content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path,
+            title = EXCLUDED.title, summary = EXCLUDED.summary, date = EXCLUDED.date,
+            search_vector = EXCLUDED.search_vector, rank_vector = EXCLUDED.rank_vector
+    """  # noqa: S608 (a constant configuration name, no user input)
+
+    def write(self, texts: list[PageText]) -> None:
+        if not texts:
+            return
+        rows = [
+            (
+                t.page_id,
+                t.content_type_id,
+                t.path,
+                t.title[:255],
+                t.summary,
+                t.date,
+                t.body[:MAX_BODY_CHARS],
+            )
+            for t in texts
+        ]
+        with self.connection.cursor() as cursor:
+            cursor.executemany(self.UPSERT, rows)
+
+
+class SQLiteSearchIndex(SearchIndex):
+    def write(self, texts: list[PageText]) -> None:
+        if not texts:
+            return
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_searchdocument (page_id, content_type_id, path, title, summary, date) "
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (page_id) DO UPDATE SET "
+                "content_type_id = excluded.content_type_id, path = excluded.path, title = excluded.title, "
+                "summary = excluded.summary, date = excluded.date",
+                [(t.page_id, t.content_type_id, t.path, t.title[:255], t.summary, t.date) for t in texts],
+            )
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(t.page_id,) for t in texts])
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, title, summary, body, facets) VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (
+                        t.page_id,
+                        analysed(t.title),
+                        analysed(t.summary),
+                        analysed(t.body[:MAX_BODY_CHARS]),
+                        f"ct{t.content_type_id}",
+                    )
+                    for t in texts
+                ],
+            )

@@ -1,0 +1,194 @@
+"""The public search: counts per type and one page of results, in a fixed number of queries.
+
+`run_search()` is the one entry point. It picks an engine:
+- on PostgreSQL and SQLite with Wagtail's database backend, the document table
+  of this app (search/models.py), built for speed at 100,000 pages;
+- with any other Wagtail backend (Elasticsearch, OpenSearch), Wagtail's own
+  search API, so that a site that outgrows one database changes only settings.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import Count
+from wagtail.models import Page
+
+from content.models import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG
+from search.french import terms
+from search.index import TEXT_SEARCH_CONFIG
+
+RELEVANCE = "pertinence"
+DATE = "date"
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    query: str
+    site_root_path: str
+    type_slug: str = ""
+    order: str = RELEVANCE
+    offset: int = 0
+    limit: int = 20
+    exclude_ids: Sequence[int] = ()
+
+    @property
+    def content_type_id(self):
+        model = PAGE_TYPE_BY_SLUG.get(self.type_slug)
+        return ContentType.objects.get_for_model(model).pk if model else None
+
+
+@dataclass
+class SearchOutcome:
+    counts: dict[int, int]  # content type id → number of matching pages
+    page_ids: list[int] = field(default_factory=list)
+
+
+def content_type_ids() -> list[int]:
+    return [ct.pk for ct in ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES).values()]
+
+
+class PostgresDocumentSearch:
+    """One statement: the matches are found once, then counted per type and ranked.
+
+    Ranking uses the small `rank_vector` (title and summary), so that a word found
+    in nearly every page does not force the big vectors to be read; pages that
+    match only in their body follow, newest first. The planner is told to use the
+    text index rather than read the whole table, and not to spend time compiling.
+    """
+
+    MATCHES = f"""
+        WITH matches AS MATERIALIZED (
+            SELECT d.page_id, d.content_type_id, d.date, ts_rank(d.rank_vector, q.query) AS rank
+            FROM search_searchdocument d,
+                 websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', %(query)s) AS q(query)
+            WHERE d.search_vector @@ q.query
+              AND d.path LIKE %(site_path)s
+              AND NOT (d.page_id = ANY(%(exclude)s))
+        )
+    """  # noqa: S608 (constant configuration name)
+    BROWSE = """
+        WITH matches AS MATERIALIZED (
+            SELECT d.page_id, d.content_type_id, d.date, 0 AS rank
+            FROM search_searchdocument d
+            WHERE d.path LIKE %(site_path)s AND NOT (d.page_id = ANY(%(exclude)s))
+        )
+    """
+    ORDERINGS = {RELEVANCE: "rank DESC, date DESC, page_id DESC", DATE: "date DESC, page_id DESC"}
+    SELECT = """
+        SELECT
+            (SELECT coalesce(json_object_agg(content_type_id, n), '{{}}')
+               FROM (SELECT content_type_id, count(*) AS n FROM matches GROUP BY content_type_id) AS f),
+            ARRAY(SELECT page_id FROM matches
+                  WHERE %(type)s::integer IS NULL OR content_type_id = %(type)s::integer
+                  ORDER BY {ordering} LIMIT %(limit)s OFFSET %(offset)s)
+    """
+
+    def run(self, params: SearchParams) -> SearchOutcome:
+        values = {
+            "query": params.query,
+            "site_path": f"{params.site_root_path}%",
+            "exclude": list(params.exclude_ids),
+            "type": params.content_type_id,
+            "limit": params.limit,
+            "offset": params.offset,
+        }
+        head = self.MATCHES if params.query else self.BROWSE
+        sql = head + self.SELECT.format(ordering=self.ORDERINGS[params.order])
+        with transaction.atomic(), connection.cursor() as cursor:
+            if params.query:
+                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
+            cursor.execute(sql, values)
+            counts, page_ids = cursor.fetchone()
+        return SearchOutcome({int(ct): n for ct, n in counts.items()}, list(page_ids))
+
+
+class SQLiteDocumentSearch:
+    """FTS5 with text analysed as the index was (search/french.py); bm25 weights
+    title 10, summary 3, body 1."""
+
+    ORDERINGS = {
+        RELEVANCE: "bm25(search_fts, 10.0, 3.0, 1.0, 0.0), d.date DESC, d.page_id DESC",
+        DATE: "d.date DESC, d.page_id DESC",
+    }
+
+    @staticmethod
+    def match_expression(query: str) -> str:
+        """Every word required, each quoted: no FTS syntax can come from a visitor."""
+        words = terms(query)
+        return "{title summary body} : (" + " AND ".join(f'"{w}"' for w in words) + ")" if words else ""
+
+    def run(self, params: SearchParams) -> SearchOutcome:
+        match = self.match_expression(params.query) if params.query else None
+        if params.query and not match:
+            return SearchOutcome({})
+        exclude = list(params.exclude_ids)
+        exclude_sql = f"AND d.page_id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
+        if match:
+            source = "search_fts JOIN search_searchdocument d ON d.page_id = search_fts.rowid"
+            where = f"search_fts MATCH %s AND d.path LIKE %s {exclude_sql}"
+            where_args = [match, f"{params.site_root_path}%", *exclude]
+            ordering = self.ORDERINGS[params.order]
+        else:
+            source = "search_searchdocument d"
+            where = f"d.path LIKE %s {exclude_sql}"
+            where_args = [f"{params.site_root_path}%", *exclude]
+            ordering = self.ORDERINGS[DATE]
+        type_sql, type_args = "", []
+        if params.content_type_id:
+            type_sql, type_args = "AND d.content_type_id = %s", [params.content_type_id]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.content_type_id, count(*) FROM {source} WHERE {where} GROUP BY d.content_type_id",  # noqa: S608
+                where_args,
+            )
+            counts = dict(cursor.fetchall())
+            cursor.execute(
+                f"SELECT d.page_id FROM {source} WHERE {where} {type_sql} "  # noqa: S608
+                f"ORDER BY {ordering} LIMIT %s OFFSET %s",
+                [*where_args, *type_args, params.limit, params.offset],
+            )
+            page_ids = [row[0] for row in cursor.fetchall()]
+        return SearchOutcome(counts, page_ids)
+
+
+class WagtailBackendSearch:
+    """Wagtail's configured search backend, for Elasticsearch or OpenSearch."""
+
+    def run(self, params: SearchParams) -> SearchOutcome:
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(content_type_id__in=content_type_ids(), path__startswith=params.site_root_path)
+            .exclude(pk__in=list(params.exclude_ids))
+        )
+        selected = pages.filter(content_type_id=params.content_type_id) if params.content_type_id else pages
+        window = slice(params.offset, params.offset + params.limit)
+        if params.query:
+            by_relevance = params.order == RELEVANCE
+            counts = dict(pages.search(params.query).facet("content_type_id"))
+            ordered = selected if by_relevance else selected.order_by("-first_published_at")
+            results = ordered.search(params.query, order_by_relevance=by_relevance)[window]
+            page_ids = [page.pk for page in results]
+        else:
+            counts = dict(pages.values_list("content_type_id").annotate(n=Count("pk")).order_by())
+            page_ids = list(
+                selected.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[window]
+            )
+        return SearchOutcome({int(ct): n for ct, n in counts.items() if ct is not None}, page_ids)
+
+
+def engine():
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    uses_database = backend.endswith("backends.database")
+    if uses_database and connection.vendor == "postgresql":
+        return PostgresDocumentSearch()
+    if uses_database and connection.vendor == "sqlite":
+        return SQLiteDocumentSearch()
+    return WagtailBackendSearch()
+
+
+def run_search(params: SearchParams) -> SearchOutcome:
+    return engine().run(params)

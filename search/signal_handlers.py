@@ -1,0 +1,47 @@
+"""Keep the public search's documents in step with the page tree.
+
+Each handler writes inside the transaction of the change that triggered it
+(a publication, a move…), so the search never shows a page that was not
+really published, and shows one as soon as it is.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search.index import SearchIndex
+
+
+def on_page_published(sender, instance, **kwargs):
+    SearchIndex.for_connection().update_page(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    SearchIndex.for_connection().delete([instance.pk])
+
+
+def on_page_moved(sender, instance, **kwargs):
+    SearchIndex.for_connection().update_subtree(instance)
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # None when the restriction goes with its page
+        SearchIndex.for_connection().update_subtree(page)
+
+
+def on_site_saved(sender, instance, **kwargs):
+    SearchIndex.for_connection().update_subtree(instance.root_page)
+
+
+def register_signal_handlers():
+    page_published.connect(on_page_published, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
+    post_save.connect(
+        on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_pvr_saved"
+    )
+    post_delete.connect(
+        on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_pvr_deleted"
+    )
+    post_save.connect(on_site_saved, sender=Site, dispatch_uid="search_site_saved")

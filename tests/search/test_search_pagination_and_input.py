@@ -1,0 +1,182 @@
+"""Pagination of the search, hostile or odd input, query counts, promotions, engines."""
+
+import datetime
+import re
+
+import pytest
+from django.test.utils import override_settings
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+
+from content.models import ArticlePage, NewsPage, ResourcePage
+from search.query import (
+    PostgresDocumentSearch,
+    SearchParams,
+    SQLiteDocumentSearch,
+    WagtailBackendSearch,
+    engine,
+)
+from tests.factories import make_content
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(html):
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+@pytest.fixture
+def many_news(home_page):
+    """45 news items about the cooperative, numbered from the oldest."""
+    start = datetime.date(2024, 1, 1)
+    return [
+        make_content(
+            NewsPage,
+            home_page,
+            title=f"Coopérative {n:02d}",
+            summary="Vie de la coopérative.",
+            publication_date=start + datetime.timedelta(days=n),
+        )
+        for n in range(45)
+    ]
+
+
+def test_twenty_results_a_page_with_labelled_links_that_keep_the_query(client, many_news):
+    html = client.get(
+        "/recherche/", {"q": "coopérative", "type": "actualites", "tri": "date", "page": 2}
+    ).content.decode()
+    assert titles(html) == [f"Coopérative {n:02d}" for n in range(24, 4, -1)]
+    keep = "q=coop%C3%A9rative&amp;type=actualites&amp;tri=date"
+    assert (
+        f'href="?{keep}&amp;page=1"><span aria-hidden="true">«</span><span class="visually-hidden">Première page</span>'
+        in html
+    )
+    assert (
+        f'href="?{keep}&amp;page=1" rel="prev"><span aria-hidden="true">‹</span><span class="visually-hidden">Page précédente</span>'
+        in html
+    )
+    assert (
+        f'href="?{keep}&amp;page=2" aria-current="page"><span class="visually-hidden">Page courante </span>2</a>'
+        in html
+    )
+    assert f'href="?{keep}&amp;page=3"><span class="visually-hidden">Page </span>3</a>' in html
+    assert (
+        f'href="?{keep}&amp;page=3" rel="next"><span aria-hidden="true">›</span><span class="visually-hidden">Page suivante</span>'
+        in html
+    )
+    assert (
+        f'href="?{keep}&amp;page=3"><span aria-hidden="true">»</span><span class="visually-hidden">Dernière page</span>'
+        in html
+    )
+
+
+def test_no_pagination_for_a_single_page(client, many_news):
+    html = client.get("/recherche/", {"q": "Coopérative 07"}).content.decode()
+    assert 'class="pagination"' not in html
+
+
+BAD_PAGE_NUMBERS = [
+    ("0", 1),
+    ("-1", 1),
+    ("abc", 1),
+    ("1e9", 1),
+    ("", 1),
+    ("3", 3),
+    ("4", 3),
+    ("99999999999999999999", 3),
+]
+
+
+def test_bad_page_numbers_show_the_first_page_and_past_the_end_the_last(client, many_news):
+    for raw, shown in BAD_PAGE_NUMBERS:
+        response = client.get("/recherche/", {"q": "coopérative", "page": raw})
+        assert response.status_code == 200, raw
+        current = f'aria-current="page"><span class="visually-hidden">Page courante </span>{shown}</a>'
+        assert current in response.content.decode(), raw
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 10_000,
+        "!!! ??? ...",
+        "& | ! : * ( ) ' \" \\ < > ~ -",
+        "école\x00coopérative",
+        "école 😀 学校 مدرسة",
+        "<script>alert('x')</script>",
+        "le la les de des",
+        "-école",
+        '"conseil de coopérative"',
+        "NEAR(école coopérative) OR title:école",
+    ],
+)
+def test_odd_queries_never_fail_and_are_escaped(client, corpus, query):
+    response = client.get("/recherche/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    if query.startswith("<script>"):
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_a_long_query_is_cut_to_200_characters_and_the_visitor_told(client, corpus):
+    html = client.get("/recherche/", {"q": "coopérative " + "x" * 500}).content.decode()
+    assert "seuls ses 200 premiers caractères ont été pris en compte" in html
+    assert 'value="coopérative ' + "x" * 188 + '"' in html
+
+
+def test_unknown_type_and_repeated_parameters_fall_back_gracefully(client, many_news):
+    html = client.get("/recherche/?q=coop%C3%A9rative&type=inconnu&type=&page=1&page=x").content.decode()
+    assert 'aria-current="true">Tous (45)</a>' in html
+    response = client.get("/recherche/?type=actualites&type=ressources")
+    assert response.status_code == 200
+
+
+def test_query_count_is_fixed_whatever_the_number_of_results(
+    client, home_page, django_assert_max_num_queries
+):
+    for n in range(3):
+        make_content(ResourcePage, home_page, title=f"Coopérative ressource {n}")
+        make_content(ArticlePage, home_page, title=f"Coopérative article {n}")
+    client.get("/recherche/", {"q": "coopérative"})  # warm the content type cache
+    with django_assert_max_num_queries(18) as few:
+        client.get("/recherche/", {"q": "coopérative", "page": 2})
+    for n in range(30):
+        make_content(NewsPage, home_page, title=f"Coopérative actualité {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/recherche/", {"q": "coopérative", "page": 2})
+
+
+def test_promotions_come_first_under_their_heading_and_are_not_repeated(client, many_news):
+    promoted = many_news[3]
+    query = Query.get("coopérative")
+    SearchPromotion.objects.create(
+        query=query, page=promoted, description="La page à lire d’abord.", sort_order=0
+    )
+    html = client.get("/recherche/", {"q": "Coopérative"}).content.decode()
+    promotions, results = html.split('class="search-results"')
+    assert '<h2 id="promotions-title">Nos suggestions</h2>' in promotions
+    assert f'<a href="{promoted.url}">Coopérative 03</a>' in promotions
+    assert "Coopérative 03" not in results
+
+
+def test_queries_are_logged_for_the_promotions_report_without_personal_data(client, many_news):
+    client.get("/recherche/", {"q": "Coopérative"})
+    client.get("/recherche/", {"q": "coopérative", "page": 2})
+    client.get("/recherche/", {"q": "jean.dupont@example.org"})
+    client.get("/recherche/", {"q": "06 12 34 56 78"})
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["coopérative"]
+    assert QueryDailyHits.objects.get().hits == 1
+
+
+def test_wagtail_backend_engine_agrees_with_the_document_table(home_page, many_news, django_db_setup):
+    params = SearchParams(query="coopérative", site_root_path=home_page.path, type_slug="actualites", limit=5)
+    documents = engine().run(params)
+    wagtail = WagtailBackendSearch().run(params)
+    assert isinstance(engine(), PostgresDocumentSearch | SQLiteDocumentSearch)
+    assert wagtail.counts == documents.counts
+    assert len(wagtail.page_ids) == 5
+
+
+@override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.elasticsearch8"}})
+def test_another_wagtail_backend_switches_the_engine_by_settings():
+    assert isinstance(engine(), WagtailBackendSearch)
