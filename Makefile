@@ -46,3 +46,6 @@ check: install-test
 
 clean:
 	rm -rf $(VENV) var staticfiles
+
+bench-search: install-test
+	$(PY) bench/search.py

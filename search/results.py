@@ -11,6 +11,7 @@ from wagtail.search.utils import normalise_query_string
 
 from content.models import CONTENT_PAGE_TYPES
 from content.pagination import page_window
+from search.models import SearchDocument
 from search.query import SearchParams, run_search
 
 PER_PAGE = 20
@@ -75,9 +76,13 @@ def promotions_for(query, site_root_path):
     """The editor's picks for this query: live, public pages of the site, in the editor's order."""
     if not query:
         return []
-    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related(
-        "page"
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related(
+            "page"
+        )
     )
+    if not picks:
+        return []
     public_ids = set(
         Page.objects.live()
         .public()
@@ -89,10 +94,27 @@ def promotions_for(query, site_root_path):
     ]
 
 
-def _load_pages(page_ids):
-    """The result pages as specific pages, in result order: one query per type, not per page."""
-    pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
-    return [pages[pk] for pk in page_ids if pk in pages]
+def _load_results(page_ids):
+    """The result pages, in result order, in one query.
+
+    Each is a plain `Page` (enough for its URL) carrying what its card shows, read
+    from its search document: summary, date and type label. Loading the specific
+    pages would cost one more query per type among the results.
+    """
+    labels = {
+        content_type.pk: model.type_label
+        for model, content_type in ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES).items()
+    }
+    documents = SearchDocument.objects.filter(page_id__in=page_ids).select_related("page").in_bulk()
+    results = []
+    for pk in page_ids:
+        if pk in documents:
+            document = documents[pk]
+            page = document.page
+            page.summary, page.publication_date = document.summary, document.date
+            page.type_label = labels.get(document.content_type_id, "Page")
+            results.append(page)
+    return results
 
 
 _PERSONAL_DATA = re.compile(r"@|\d[\d .-]{7,}\d")
@@ -139,6 +161,6 @@ def search_results(*, query, type_slug, order, page_number, site_root_path) -> S
         total=total,
         selected_total=selected_total,
         page_obj=page_obj,
-        results=_load_pages(outcome.page_ids),
+        results=_load_results(outcome.page_ids),
         promotions=promotions,
     )

@@ -1,8 +1,14 @@
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
+from content.models import SECTION_INDEX_TYPES
 from search.forms import SearchForm
 from search.results import log_query, search_results
+
+
+def sections(home):
+    """The section indexes, offered when a search finds nothing."""
+    return home.get_children().live().public().type(*SECTION_INDEX_TYPES).order_by("path")
 
 
 def search(request):
@@ -27,6 +33,6 @@ def search(request):
             "query_was_truncated": form.query_was_truncated,
             "results": results,
             "breadcrumb": [home],
-            "sections": home.get_children().live().public()[:12] if not results.total else [],
+            "sections": sections(home) if not results.total else [],
         },
     )

@@ -21,13 +21,14 @@ from .pages import (
     WebinarIndexPage,
     WebinarPage,
 )
-from .registry import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG
+from .registry import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG, SECTION_INDEX_TYPES
 from .snippets import Partner
 from .taxonomy import Cycle, Theme
 
 __all__ = [
     "CONTENT_PAGE_TYPES",
     "PAGE_TYPE_BY_SLUG",
+    "SECTION_INDEX_TYPES",
     "ArticleIndexPage",
     "ArticlePage",
     "AssociationIndexPage",

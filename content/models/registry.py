@@ -5,14 +5,22 @@ from wagtail.models import Page
 
 from content.models.base import listing_image_prefetch
 from content.models.pages import (
+    ArticleIndexPage,
     ArticlePage,
+    AssociationIndexPage,
     DepartmentalAssociationPage,
+    EventIndexPage,
     EventPage,
+    NewsIndexPage,
     NewsPage,
+    ProjectIndexPage,
     ProjectPage,
+    ResourceIndexPage,
     ResourcePage,
+    ReviewIndexPage,
     ReviewPage,
     StandardPage,
+    WebinarIndexPage,
     WebinarPage,
 )
 
@@ -31,6 +39,18 @@ CONTENT_PAGE_TYPES = (
 )
 
 PAGE_TYPE_BY_SLUG = {model.facet_slug: model for model in CONTENT_PAGE_TYPES}
+
+# The section indexes, in the same order.
+SECTION_INDEX_TYPES = (
+    ResourceIndexPage,
+    ProjectIndexPage,
+    ReviewIndexPage,
+    WebinarIndexPage,
+    ArticleIndexPage,
+    NewsIndexPage,
+    EventIndexPage,
+    AssociationIndexPage,
+)
 
 
 def related_pages_for(page, themes, limit=3):
