@@ -119,7 +119,7 @@ class ContentGenerator:
     def __init__(self, home, seed: int = 0, vocabulary: Vocabulary | None = None):
         self.home = home
         self.seed = seed
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # noqa: S311 (reproducible content, not secrets)
         self.vocabulary = vocabulary or Vocabulary(seed=seed)
         self.themes = list(Theme.objects.order_by("sort_order"))
         self.cycles = list(Cycle.objects.order_by("number"))
@@ -173,22 +173,40 @@ class ContentGenerator:
             datetime.datetime.combine(day, datetime.time(self.rng.choice([9, 14, 18])))
         )
         if model is WebinarPage:
-            return {"start": moment, "duration_minutes": self.rng.choice([45, 60, 90, 120]),
-                    "registration_url": "", "replay_url": ""}  # fmt: skip
+            return {
+                "start": moment,
+                "duration_minutes": self.rng.choice([45, 60, 90, 120]),
+                "registration_url": "",
+                "replay_url": "",
+            }
         if model is EventPage:
-            return {"start": moment, "end": moment + datetime.timedelta(hours=self.rng.choice([2, 3, 8])),
-                    "place": self.rng.choice(["Pantin", "En ligne", "Lyon", "Rennes"]), "registration_url": ""}  # fmt: skip
+            return {
+                "start": moment,
+                "end": moment + datetime.timedelta(hours=self.rng.choice([2, 3, 8])),
+                "place": self.rng.choice(["Pantin", "En ligne", "Lyon", "Rennes"]),
+                "registration_url": "",
+            }
         if model is ReviewPage:
-            return {"issue_number": f"N° {number + 1}", "period_label": day.strftime("%m/%Y"),
-                    "cover_image_id": None, "pdf_id": None}  # fmt: skip
+            return {
+                "issue_number": f"N° {number + 1}",
+                "period_label": day.strftime("%m/%Y"),
+                "cover_image_id": None,
+                "pdf_id": None,
+            }
         if model is ProjectPage:
             return {"period": f"{day.year}-{day.year + 1}"}
         if model is DepartmentalAssociationPage:
             codes = list(DEPARTMENTS)
             code = codes[number % len(codes)]
-            return {"department_code": code, "street_address": f"{self.rng.randint(1, 120)} rue de l’École",
-                    "postal_code": f"{code[:2].replace('2A', '20').replace('2B', '20')}000"[:5],
-                    "city": DEPARTMENTS[code], "phone": "", "email": "", "website": ""}  # fmt: skip
+            return {
+                "department_code": code,
+                "street_address": f"{self.rng.randint(1, 120)} rue de l’École",
+                "postal_code": f"{code[:2].replace('2A', '20').replace('2B', '20')}000"[:5],
+                "city": DEPARTMENTS[code],
+                "phone": "",
+                "email": "",
+                "website": "",
+            }
         return {}
 
     # --- the tree ------------------------------------------------------------------------
@@ -267,7 +285,7 @@ class ContentGenerator:
                         url_path=f"{parent.url_path}{slug}/",
                         seo_title="",
                         search_description="",
-                    )  # fmt: skip
+                    )
                 )
                 values = {"summary": summary, "body": body, "publication_date": day, "listing_image_id": None}
                 values.update(self.own_fields(model, batch_start + offset, day))
@@ -281,11 +299,15 @@ class ContentGenerator:
                 self._insert_own_rows(model, own_columns, pages, rows)
                 theme_links, cycle_links = [], []
                 for page, (themes, cycles, *_rest) in zip(pages, extras, strict=True):
-                    theme_links += [through_themes(**{f"{model._meta.model_name}_id": page.pk, "theme_id": t.pk})
-                                    for t in themes]  # fmt: skip
+                    theme_links += [
+                        through_themes(**{f"{model._meta.model_name}_id": page.pk, "theme_id": t.pk})
+                        for t in themes
+                    ]
                     if through_cycles:
-                        cycle_links += [through_cycles(**{f"{model._meta.model_name}_id": page.pk, "cycle_id": c.pk})
-                                        for c in cycles]  # fmt: skip
+                        cycle_links += [
+                            through_cycles(**{f"{model._meta.model_name}_id": page.pk, "cycle_id": c.pk})
+                            for c in cycles
+                        ]
                 through_themes.objects.bulk_create(theme_links, batch_size=BATCH)
                 if through_cycles:
                     through_cycles.objects.bulk_create(cycle_links, batch_size=BATCH)
@@ -319,7 +341,7 @@ class ContentGenerator:
             + [
                 field.get_db_prep_save(row.get(field.attname, row.get(field.name)), connection)
                 for field in columns
-            ]  # fmt: skip
+            ]
             for page, row in zip(pages, rows, strict=True)
         ]
         with connection.cursor() as cursor:

@@ -48,7 +48,7 @@ _ENDINGS = ["", "e", "es", "ent", "age", "ine", "ette", "eur", "ière", "ation",
 
 def invented_words(count: int, seed: int = 0) -> list[str]:
     """Distinct invented French-looking words, the same for the same seed."""
-    rng = random.Random(f"vocabulary-{seed}")
+    rng = random.Random(f"vocabulary-{seed}")  # noqa: S311 (reproducible words, not secrets)
     words, seen = [], set(COMMON_WORDS)
     while len(words) < count:
         syllables = rng.choice((2, 2, 2, 3))

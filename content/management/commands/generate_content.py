@@ -16,9 +16,8 @@ class ProgressBar:
         self.done += step
         filled = int(self.width * self.done / self.total) if self.total else self.width
         rate = self.done / max(time.monotonic() - self.started, 1e-6)
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (self.width - filled)}] {self.done:>7}/{self.total} pages ({rate:,.0f}/s)"
-        )
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {self.done:>7}/{self.total} pages ({rate:,.0f}/s)")
         self.stream.flush()
         if self.done >= self.total:
             self.stream.write("\n")
@@ -40,5 +39,6 @@ class Command(BaseCommand):
         report = ContentGenerator(home, seed=seed).generate(pages, progress=progress)
         self.stdout.write(
             f"{report.pages} pages créées en {report.create_seconds:.1f} s "
-            f"({report.pages_per_second:,.0f} pages/s), indexées pour la recherche en {report.index_seconds:.1f} s."
+            f"({report.pages_per_second:,.0f} pages/s), "
+            f"indexées pour la recherche en {report.index_seconds:.1f} s."
         )
