@@ -160,8 +160,10 @@ class ContentGenerator:
             texts.append(paragraph)
         return blocks, "\n".join(texts)
 
-    def uuid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+    @staticmethod
+    def uuid() -> str:
+        """Identifiers need not repeat from one run to the next (only the content does)."""
+        return str(uuid.uuid4())
 
     def date(self) -> datetime.date:
         return self.today - datetime.timedelta(days=self.rng.randrange(3650))
