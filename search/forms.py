@@ -20,9 +20,9 @@ class QueryField(forms.CharField):
 
 class SearchForm(forms.Form):
     q = QueryField(label="Rechercher", required=False, strip=True)
-    type = forms.CharField(required=False)
-    tri = forms.CharField(required=False)
-    page = forms.CharField(required=False)
+    type = QueryField(required=False)
+    tri = QueryField(required=False)
+    page = QueryField(required=False)
 
     TYPE_SLUGS = {model.facet_slug for model in CONTENT_PAGE_TYPES}
 
@@ -41,8 +41,10 @@ class SearchForm(forms.Form):
     def clean_page(self):
         return parse_page_number(self.cleaned_data["page"] or 1)
 
+    DEFAULTS = {"q": "", "type": "", "tri": RELEVANCE, "page": 1}
+
     def search_parameters(self) -> dict:
-        """The cleaned parameters; call after is_valid(), which always succeeds."""
-        if not self.is_valid():  # pragma: no cover - every field above accepts anything
-            raise ValueError(self.errors)
-        return self.cleaned_data
+        """The cleaned parameters, each field that could not be read replaced by its default."""
+        self.is_valid()
+        self.query_was_truncated = getattr(self, "query_was_truncated", False)
+        return {name: self.cleaned_data.get(name, default) for name, default in self.DEFAULTS.items()}

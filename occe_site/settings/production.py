@@ -17,6 +17,7 @@ if not SECRET_KEY or len(SECRET_KEY) < 32 or SECRET_KEY.lower().startswith(KNOWN
 
 DEBUG = False
 
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
@@ -25,3 +26,16 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+SILENCED_SYSTEM_CHECKS = [
+    # X_FRAME_OPTIONS is SAMEORIGIN, not DENY, on purpose: Wagtail's live preview shows
+    # the page being edited in a frame of the admin, on the same origin. No other origin
+    # may frame the site (and the CSP's frame-ancestors says the same).
+    "security.W019",
+]
+
+# Uploaded media. Behind a web server (nginx, a CDN), serve MEDIA_ROOT from there and leave
+# this off; on a single gunicorn host (and for the Lighthouse audit) SERVE_MEDIA=true lets
+# Django serve it (occe_site/urls.py).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)

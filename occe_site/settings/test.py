@@ -27,3 +27,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+SERVE_MEDIA = False
+
+# client.login() has no request for django-axes to key on; the lockout tests turn it on.
+AXES_ENABLED = False
