@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import SECRET_KEY, TASKS
 from .env import env_bool, env_int
 
 # Keys that are public knowledge: Django's and Wagtail's templates, ours in tests.
@@ -25,3 +25,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+
+# Newsletter emails go through a queue in the database, run by
+# `manage.py db_worker --backend newsletter` (see README): a visitor never waits for
+# the mail server, and a failed send is retried later.
+TASKS = {**TASKS, "newsletter": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
