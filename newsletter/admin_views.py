@@ -1,11 +1,8 @@
 """Admin views of the subscribers: the listing with its CSV and XLSX exports."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.views.mixins import Echo
 
 from newsletter import exports
 
@@ -49,19 +46,10 @@ class SubscriberIndexView(IndexView):
         }
 
     def stream_csv(self, queryset):
-        # A byte-order mark, so that spreadsheet software reads the accents as UTF-8.
+        # A byte-order mark first, so that spreadsheet software reads the accents as UTF-8.
         yield "\ufeff".encode()
-        writer = csv.writer(Echo())
-        yield writer.writerow([exports.HEADINGS[field] for field in exports.FIELDS])
-        for row in exports.rows(queryset, exports.CSV):
-            yield writer.writerow(row)
+        for line in exports.csv_lines(queryset):
+            yield line.encode()
 
     def write_xlsx(self, queryset, output):
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        worksheet = workbook.create_sheet(title="Abonnés")
-        worksheet.append([exports.HEADINGS[field] for field in exports.FIELDS])
-        for row in exports.rows(queryset, exports.XLSX):
-            worksheet.append(row)
-        workbook.save(output)
+        exports.write_xlsx(queryset, output)

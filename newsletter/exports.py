@@ -1,5 +1,6 @@
 """Subscriber exports, shared by the admin download and `manage.py export_subscribers`."""
 
+import csv
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -34,24 +35,66 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_TRIGGERS) else text
 
 
-def cell(value, export_format: str):
+def cell(value, export_format: str, tz=None):
     """One value as written to a file: dates in local time, text neutralised."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
-        local = timezone.localtime(value)
-        return (
-            local.replace(tzinfo=None)
-            if export_format == XLSX
-            else local.strftime("%Y-%m-%d %H:%M:%S")
-        )
+        local = value.astimezone(tz or timezone.get_current_timezone())
+        if export_format == XLSX:
+            return local.replace(tzinfo=None)
+        return local.strftime("%Y-%m-%d %H:%M:%S")
     return neutralise(str(value))
 
 
 def rows(queryset, export_format: str = CSV):
-    """Lists of cells, read in chunks so memory stays flat however many rows."""
-    for subscriber in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield [cell(getattr(subscriber, field), export_format) for field in FIELDS]
+    """Lists of cells, read in chunks so that memory stays flat however many rows.
+
+    Plain tuples (values_list), not model instances: the export reads 100,000 rows
+    in a few seconds.
+    """
+    labels = dict(Subscriber.Status.choices)
+    tz = timezone.get_current_timezone()
+    db_fields = ["status" if field == "status_label" else field for field in FIELDS]
+    status_index = db_fields.index("status")
+    for values in queryset.values_list(*db_fields).iterator(chunk_size=CHUNK_SIZE):
+        values = list(values)
+        values[status_index] = labels.get(values[status_index], values[status_index])
+        yield [cell(value, export_format, tz) for value in values]
+
+
+class _Line:
+    """csv.writer target that hands each formatted line back instead of storing it."""
+
+    def write(self, line):
+        return line
+
+
+def csv_lines(queryset):
+    """The CSV file line by line: headings, then one line per subscriber."""
+    writer = csv.writer(_Line())
+    yield writer.writerow([HEADINGS[field] for field in FIELDS])
+    for row in rows(queryset, CSV):
+        yield writer.writerow(row)
+
+
+def write_xlsx(queryset, output) -> int:
+    """Write the XLSX workbook to `output` (path or binary file); return the row count.
+
+    openpyxl's write_only mode sends rows to a temporary file as they come, not into
+    memory; a text cell starting with "=" would become a formula, hence neutralise().
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(title="Abonnés")
+    worksheet.append([HEADINGS[field] for field in FIELDS])
+    count = 0
+    for row in rows(queryset, XLSX):
+        worksheet.append(row)
+        count += 1
+    workbook.save(output)
+    return count
 
 
 def log_export(*, user, export_format: str, filters: dict, row_count: int, source: str):
