@@ -44,20 +44,31 @@ def send_subscription_email(subscriber_id: int, kind: str, base_url: str, attemp
         logger.warning("Newsletter email to subscriber %s refused by the server", subscriber_id)
         return "refused"
     except (smtplib.SMTPException, OSError) as error:
-        return _retry_later(subscriber_id, kind, base_url, attempt, error)
+        _retry_later(subscriber_id, kind, base_url, attempt, error)
+        raise  # this attempt is recorded as failed, with its traceback
     return "sent"
 
 
 def _retry_later(subscriber_id, kind, base_url, attempt, error):
     backend = send_subscription_email.get_backend()
-    if attempt > len(RETRY_DELAYS) or not backend.supports_defer:
+    if not backend.supports_defer:
+        # The immediate backend (dev, tests) cannot wait: the subscriber stays
+        # pending and gets a new email when the form is sent again.
+        logger.error(
+            "Newsletter email to subscriber %s failed, not retried (backend %r): %s",
+            subscriber_id,
+            backend.alias,
+            error,
+        )
+        return
+    if attempt > len(RETRY_DELAYS):
         logger.error(
             "Newsletter email to subscriber %s failed (attempt %s), no retry left: %s",
             subscriber_id,
             attempt,
             error,
         )
-        raise error
+        return
     delay = RETRY_DELAYS[attempt - 1]
     send_subscription_email.using(run_after=timezone.now() + delay).enqueue(
         subscriber_id, kind, base_url, attempt + 1
@@ -69,4 +80,3 @@ def _retry_later(subscriber_id, kind, base_url, attempt, error):
         delay,
         error,
     )
-    return "retry scheduled"
