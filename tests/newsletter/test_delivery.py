@@ -19,6 +19,15 @@ DATABASE_QUEUE = {
 }
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection(monkeypatch):
+    # The worker closes connections that are not in autocommit, as a test's
+    # transaction is not: keep it open, or PostgreSQL loses the test's data.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+
 def run_worker():
     """What `manage.py db_worker --backend newsletter --batch` does, minus signals."""
     Worker(
