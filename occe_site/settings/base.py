@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -235,6 +237,26 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
 AXES_VERBOSE = False
+
+# Background tasks (django-tasks, brought by Wagtail 8).
+TASKS = {
+    # Wagtail's own tasks (search index, reference index) stay immediate, so that
+    # publishing a page updates the search at once, with no worker to run.
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Newsletter emails: sent at once here, in dev and in tests; production.py queues
+    # them in the database for `manage.py db_worker --backend newsletter`, which
+    # retries them when the mail server is down.
+    "newsletter": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+
+# Newsletter (newsletter/)
+NEWSLETTER_PRIVACY_URL = env_str("NEWSLETTER_PRIVACY_URL", "/confidentialite/")
+# Subscription attempts allowed from one client address per 10 minutes.
+NEWSLETTER_RATE_LIMIT_PER_CLIENT = env_int("NEWSLETTER_RATE_LIMIT_PER_CLIENT", 10)
+# Behind a reverse proxy, the request.META key holding the client address that the
+# proxy sets (e.g. HTTP_X_REAL_IP, or HTTP_X_FORWARDED_FOR whose last entry is taken);
+# empty: REMOTE_ADDR.
+NEWSLETTER_CLIENT_IP_HEADER = env_str("NEWSLETTER_CLIENT_IP_HEADER")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OCCE"

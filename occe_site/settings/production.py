@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import SECRET_KEY, TASKS
 from .env import env_bool, env_int
 
 # Keys that are public knowledge: Django's and Wagtail's templates, ours in tests.
@@ -39,3 +39,8 @@ SILENCED_SYSTEM_CHECKS = [
 # this off; on a single gunicorn host (and for the Lighthouse audit) SERVE_MEDIA=true lets
 # Django serve it (occe_site/urls.py).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
+# Newsletter emails go through a queue in the database, run by
+# `manage.py db_worker --backend newsletter` (see README): a visitor never waits for
+# the mail server, and a failed send is retried later.
+TASKS = {**TASKS, "newsletter": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

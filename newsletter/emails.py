@@ -1,0 +1,51 @@
+"""The emails a subscriber receives, each with plain-text and HTML parts, in French."""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from newsletter import tokens
+from newsletter.models import Subscriber
+
+CONFIRM = "confirm"
+ALREADY_SUBSCRIBED = "already_subscribed"
+
+SUBJECTS = {
+    CONFIRM: "Confirmez votre inscription à la lettre d’information de l’OCCE",
+    ALREADY_SUBSCRIBED: "Vous êtes déjà inscrit à la lettre d’information de l’OCCE",
+}
+
+
+def unsubscribe_url(subscriber: Subscriber, base_url: str) -> str:
+    path = reverse("newsletter:unsubscribe", args=[tokens.unsubscribe_token(subscriber)])
+    return urljoin(base_url, path)
+
+
+def build_message(subscriber: Subscriber, kind: str, base_url: str) -> EmailMultiAlternatives:
+    unsubscribe = unsubscribe_url(subscriber, base_url)
+    context = {
+        "site_url": base_url,
+        "unsubscribe_url": unsubscribe,
+        "privacy_url": urljoin(base_url, settings.NEWSLETTER_PRIVACY_URL),
+    }
+    if kind == CONFIRM:
+        path = reverse("newsletter:confirm", args=[tokens.confirm_token(subscriber)])
+        context["confirm_url"] = urljoin(base_url, path)
+    message = EmailMultiAlternatives(
+        subject=SUBJECTS[kind],
+        body=render_to_string(f"newsletter/emails/{kind}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscriber.email],
+        headers={
+            # RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe
+            # button that POSTs to this URL, with no cookie and no CSRF token.
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(render_to_string(f"newsletter/emails/{kind}.html", context), "text/html")
+    return message

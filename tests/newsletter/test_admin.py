@@ -1,0 +1,196 @@
+"""The "Lettre d'information" admin: permission, listing, filters, exports, erasure, dashboard."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from newsletter.models import Subscriber
+
+INDEX = "/admin/lettre-d-information/"
+CONFIRMED = Subscriber.Status.CONFIRMED
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A Wagtail editor (admin access) without the export permission."""
+    user = django_user_model.objects.create_user("redactrice", password="x")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def exporter(editor):
+    editor.user_permissions.add(Permission.objects.get(codename="export_subscriber"))
+    return editor
+
+
+@pytest.fixture
+def subscribers(make_subscriber):
+    now = timezone.now()
+    return [
+        make_subscriber("alice@example.fr", CONFIRMED, confirmed_at=now),
+        make_subscriber('=HYPERLINK("http://x")@example.fr', CONFIRMED, confirmed_at=now),
+        make_subscriber("-2+3@example.fr", CONFIRMED, confirmed_at=now, consent_page="@page"),
+        make_subscriber("bob@example.fr", Subscriber.Status.PENDING),
+        make_subscriber(
+            "old@example.fr",
+            Subscriber.Status.UNSUBSCRIBED,
+            created_at=now - datetime.timedelta(days=400),
+        ),
+    ]
+
+
+def export_csv(client, **params):
+    response = client.get(INDEX, {"export": "csv", **params})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="abonnes-lettre-information.csv"'
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(content)))
+
+
+def test_an_editor_without_the_permission_gets_403_and_no_menu_item(client, editor, subscribers):
+    client.force_login(editor)
+    assert client.get(INDEX).status_code == 403
+    assert client.get(INDEX, {"export": "csv"}).status_code == 403
+    assert client.get(INDEX, {"export": "xlsx"}).status_code == 403
+    dashboard = client.get("/admin/").content.decode()
+    assert INDEX not in dashboard
+    assert "newsletter-subscribers" not in dashboard  # no dashboard panel either
+    assert not ModelLogEntry.objects.filter(action="newsletter.export").exists()
+
+
+def test_the_permission_is_offered_in_french_to_groups(client, admin_user):
+    client.force_login(admin_user)
+    html = client.get("/admin/groups/new/").content.decode()
+    assert "Peut exporter les abonnés" in html
+
+
+def test_a_user_with_the_permission_sees_the_menu_and_the_list(client, exporter, subscribers):
+    client.force_login(exporter)
+    dashboard = client.get("/admin/").content.decode()
+    assert INDEX in dashboard  # the menu item, in the sidebar's data
+    assert "Lettre d\\u2019information" in dashboard
+    response = client.get(INDEX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "alice@example.fr" in html and "bob@example.fr" in html
+    assert "<title>Abonnés - Wagtail</title>" in html
+    assert "/new/" not in html  # nobody adds a subscriber by hand
+
+
+def test_the_list_searches_by_email_and_filters_by_status_and_date(client, exporter, subscribers):
+    client.force_login(exporter)
+    html = client.get(INDEX, {"q": "alice"}).content.decode()
+    assert "alice@example.fr" in html and "bob@example.fr" not in html
+    html = client.get(INDEX, {"status": "pending"}).content.decode()
+    assert "bob@example.fr" in html and "alice@example.fr" not in html
+    since = (timezone.localdate() - datetime.timedelta(days=30)).isoformat()
+    html = client.get(INDEX, {"created_at_from": since}).content.decode()
+    assert "alice@example.fr" in html and "old@example.fr" not in html
+
+
+def test_csv_export_holds_the_filtered_rows_neutralised_and_is_audited(client, exporter, subscribers):
+    client.force_login(exporter)
+    rows = export_csv(client, status="confirmed")
+    assert rows[0] == [
+        "Adresse e-mail",
+        "Statut",
+        "Inscrit le",
+        "Confirmé le",
+        "Désinscrit le",
+        "Version du consentement",
+        "Page du consentement",
+    ]
+    emails = sorted(row[0] for row in rows[1:])
+    assert emails == ["'-2+3@example.fr", '\'=HYPERLINK("http://x")@example.fr', "alice@example.fr"]
+    by_email = {row[0]: row for row in rows[1:]}
+    assert by_email["alice@example.fr"][1] == "Confirmé"
+    assert by_email["'-2+3@example.fr"][6] == "'@page"
+
+    entry = ModelLogEntry.objects.get(action="newsletter.export")
+    assert entry.user == exporter
+    assert entry.data == {
+        "format": "csv",
+        "filters": {"status": "confirmed"},
+        "rows": 3,
+        "source": "administration",
+    }
+    assert entry.message == "Export CSV de 3 abonnés (filtres\u00a0: status = confirmed)"
+
+
+def test_xlsx_export_holds_the_rows_as_text_not_formulas(client, exporter, subscribers):
+    client.force_login(exporter)
+    response = client.get(INDEX, {"export": "xlsx", "q": "example.fr"})
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook.active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][0] == "Adresse e-mail"
+    emails = {row[0] for row in values[1:]}
+    assert '\'=HYPERLINK("http://x")@example.fr' in emails
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    assert isinstance(values[1][2], datetime.datetime)
+    entry = ModelLogEntry.objects.get(action="newsletter.export")
+    assert (entry.data["format"], entry.data["rows"], entry.data["filters"]) == (
+        "xlsx",
+        5,
+        {"q": "example.fr"},
+    )
+
+
+def test_a_superuser_can_export(client, admin_user, subscribers):
+    client.force_login(admin_user)
+    assert len(export_csv(client)) == 1 + len(subscribers)
+
+
+def test_erasing_a_subscriber_needs_delete_and_leaves_no_address_in_the_log(client, exporter, subscribers):
+    alice = subscribers[0]
+    client.force_login(exporter)
+    delete_url = f"{INDEX}delete/{alice.pk}/"
+    refused = client.post(delete_url)  # Wagtail's usual refusal: back to the dashboard
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+    assert Subscriber.objects.filter(pk=alice.pk).exists()
+    exporter.user_permissions.add(Permission.objects.get(codename="delete_subscriber"))
+
+    response = client.post(delete_url)
+    assert response.status_code == 302
+    assert not Subscriber.objects.filter(pk=alice.pk).exists()
+    entry = ModelLogEntry.objects.get(action="newsletter.erase")
+    assert entry.user == exporter
+    assert "alice" not in entry.label
+    assert not ModelLogEntry.objects.filter(label__contains="alice").exists()
+
+
+def test_no_one_adds_or_edits_a_subscriber_by_hand(client, admin_user, subscribers):
+    client.force_login(admin_user)
+    assert client.get(f"{INDEX}new/").status_code == 404
+    assert client.get(f"{INDEX}edit/{subscribers[0].pk}/").status_code == 404
+    assert client.get(f"{INDEX}inspect/{subscribers[0].pk}/").status_code == 200
+
+
+def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(
+    client, exporter, make_subscriber, django_assert_max_num_queries
+):
+    now = timezone.now()
+    for weeks_ago in (0, 0, 1, 5, 30):
+        make_subscriber(
+            f"s{weeks_ago}-{now.timestamp()}-{Subscriber.objects.count()}@example.fr",
+            CONFIRMED,
+            created_at=now - datetime.timedelta(weeks=weeks_ago),
+        )
+    make_subscriber("p@example.fr", Subscriber.Status.PENDING)
+    client.force_login(exporter)
+    html = client.get("/admin/").content.decode()
+    assert 'id="newsletter-subscribers"' in html or "newsletter-subscribers" in html
+    assert "<strong>5</strong> confirmé" in html
+    assert "<strong>1</strong> en attente de confirmation" in html
+    assert "<strong>0</strong> désinscrit" in html
+    assert html.count("<rect ") == 26
+    assert "<script" not in html.split("newsletter-subscribers", 1)[1].split("</svg>", 1)[0]
+    assert "5 inscriptions en 26" in html  # the one 30 weeks ago is outside the chart
