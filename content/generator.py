@@ -337,7 +337,7 @@ class ContentGenerator:
         table = connection.ops.quote_name(model._meta.db_table)
         names = ", ".join(connection.ops.quote_name(field.column) for field in columns)
         placeholders = ", ".join(["%s"] * (len(columns) + 1))
-        sql = f"INSERT INTO {table} (page_ptr_id, {names}) VALUES ({placeholders})"  # noqa: S608 (model metadata)
+        sql = f"INSERT INTO {table} (page_ptr_id, {names}) VALUES ({placeholders})"  # noqa: S608 (model metadata only)  # nosec B608
         params = [
             [page.pk]
             + [

@@ -16,7 +16,6 @@ from search.documents import SEARCHABLE_MODELS, PageText, page_text
 from search.french import analysed
 from search.models import SearchDocument
 
-TEXT_SEARCH_CONFIG = "occe_french"
 MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
 
 
@@ -123,22 +122,23 @@ class SearchIndex:
 
 
 class PostgresSearchIndex(SearchIndex):
-    UPSERT = f"""
+    # The configuration name is written out (not formatted in) so the statement is a constant.
+    UPSERT = """
         INSERT INTO search_searchdocument
             (page_id, content_type_id, path, title, summary, date, search_vector, rank_vector)
         SELECT d.page_id, d.content_type_id, d.path, d.title, d.summary, d.date,
-               setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.title), 'A')
-               || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.summary), 'B')
-               || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.body), 'D'),
-               setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.title), 'A')
-               || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.summary), 'B')
+               setweight(to_tsvector('occe_french', d.title), 'A')
+               || setweight(to_tsvector('occe_french', d.summary), 'B')
+               || setweight(to_tsvector('occe_french', d.body), 'D'),
+               setweight(to_tsvector('occe_french', d.title), 'A')
+               || setweight(to_tsvector('occe_french', d.summary), 'B')
         FROM (VALUES (%s::bigint, %s::integer, %s, %s, %s, %s::date, %s))
             AS d (page_id, content_type_id, path, title, summary, date, body)
         ON CONFLICT (page_id) DO UPDATE SET
             content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path,
             title = EXCLUDED.title, summary = EXCLUDED.summary, date = EXCLUDED.date,
             search_vector = EXCLUDED.search_vector, rank_vector = EXCLUDED.rank_vector
-    """  # noqa: S608 (a constant configuration name, no user input)
+    """
 
     def write(self, texts: list[PageText]) -> None:
         if not texts:

@@ -18,7 +18,6 @@ from wagtail.models import Page
 
 from content.models import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG
 from search.french import terms
-from search.index import TEXT_SEARCH_CONFIG
 
 RELEVANCE = "pertinence"
 DATE = "date"
@@ -59,16 +58,16 @@ class PostgresDocumentSearch:
     text index rather than read the whole table, and not to spend time compiling.
     """
 
-    MATCHES = f"""
+    MATCHES = """
         WITH matches AS MATERIALIZED (
             SELECT d.page_id, d.content_type_id, d.date, ts_rank(d.rank_vector, q.query) AS rank
             FROM search_searchdocument d,
-                 websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', %(query)s) AS q(query)
+                 websearch_to_tsquery('occe_french', %(query)s) AS q(query)
             WHERE d.search_vector @@ q.query
               AND d.path LIKE %(site_path)s
               AND NOT (d.page_id = ANY(%(exclude)s))
         )
-    """  # noqa: S608 (constant configuration name)
+    """
     BROWSE = """
         WITH matches AS MATERIALIZED (
             SELECT d.page_id, d.content_type_id, d.date, 0 AS rank
@@ -136,17 +135,19 @@ class SQLiteDocumentSearch:
             where = f"d.path LIKE %s {exclude_sql}"
             where_args = [f"{params.site_root_path}%", *exclude]
             ordering = self.ORDERINGS[DATE]
+        # The SQL is assembled from this method's own constant fragments; everything that
+        # comes from a visitor is a bound parameter.
         type_sql, type_args = "", []
         if params.content_type_id:
             type_sql, type_args = "AND d.content_type_id = %s", [params.content_type_id]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT d.content_type_id, count(*) FROM {source} WHERE {where} GROUP BY d.content_type_id",  # noqa: S608
+                f"SELECT d.content_type_id, count(*) FROM {source} WHERE {where} GROUP BY d.content_type_id",  # noqa: S608  # nosec B608
                 where_args,
             )
             counts = dict(cursor.fetchall())
             cursor.execute(
-                f"SELECT d.page_id FROM {source} WHERE {where} {type_sql} "  # noqa: S608
+                f"SELECT d.page_id FROM {source} WHERE {where} {type_sql} "  # noqa: S608  # nosec B608
                 f"ORDER BY {ordering} LIMIT %s OFFSET %s",
                 [*where_args, *type_args, params.limit, params.offset],
             )
