@@ -8,7 +8,7 @@ PIP := $(PY) -m pip install --disable-pip-version-check -q -c constraints.txt
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run install install-test migrate test lint check bench-search clean
+.PHONY: run install install-test migrate test lint check bench-search load clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,7 @@ clean:
 
 bench-search: install-test
 	$(PY) bench/search.py
+
+load: install-test
+	$(PIP) -e ".[test,load]"
+	$(PY) bench/load.py
