@@ -23,25 +23,18 @@ from wagtail.models import Locale, Page
 
 from content.departments import DEPARTMENTS
 from content.models import (
-    ArticleIndexPage,
     ArticlePage,
-    AssociationIndexPage,
     Cycle,
     DepartmentalAssociationPage,
-    EventIndexPage,
     EventPage,
-    NewsIndexPage,
     NewsPage,
-    ProjectIndexPage,
     ProjectPage,
-    ResourceIndexPage,
     ResourcePage,
-    ReviewIndexPage,
     ReviewPage,
     StandardPage,
     Theme,
-    WebinarIndexPage,
     WebinarPage,
+    section_index,
 )
 from content.vocabulary import Vocabulary
 
@@ -59,16 +52,6 @@ SEED_COUNTS = {
     DepartmentalAssociationPage: 12,
 }
 
-SECTIONS = {
-    ResourcePage: (ResourceIndexPage, "Ressources pédagogiques", "ressources"),
-    ProjectPage: (ProjectIndexPage, "Projets pédagogiques", "projets"),
-    ReviewPage: (ReviewIndexPage, "Revues pédagogiques", "revues"),
-    WebinarPage: (WebinarIndexPage, "Webinaires", "webinaires"),
-    ArticlePage: (ArticleIndexPage, "Articles", "articles"),
-    NewsPage: (NewsIndexPage, "Actualités", "actualites"),
-    EventPage: (EventIndexPage, "Événements", "evenements"),
-    DepartmentalAssociationPage: (AssociationIndexPage, "Près de chez vous", "pres-de-chez-vous"),
-}
 
 CONNECTORS = ["et", "de la", "pour les", "avec les", "dans la", "à l’école :", "en classe :", "et la", "au"]
 ALPHABET = Page.alphabet
@@ -213,19 +196,6 @@ class ContentGenerator:
 
     # --- the tree ------------------------------------------------------------------------
 
-    def parent_for(self, model):
-        if model is StandardPage:
-            return self.home
-        index_model, title, slug = SECTIONS[model]
-        existing = index_model.objects.child_of(self.home).first()
-        if existing:
-            return existing
-        index = index_model(title=title, slug=slug)
-        self.home.add_child(instance=index)
-        index.save_revision().publish()
-        self.home.refresh_from_db()
-        return index
-
     def generate(self, total: int, progress: Callable[[int], None] | None = None) -> GenerationReport:
         from search.documents import PageText
         from search.index import SearchIndex
@@ -245,7 +215,7 @@ class ContentGenerator:
     def _create(self, model, count: int, progress) -> list:
         from search.documents import PageText
 
-        parent = self.parent_for(model)
+        parent = section_index(self.home, model)
         parent.refresh_from_db()
         last_child = parent.get_last_child()
         next_number = decode_step(last_child.path[-STEP:]) + 1 if last_child else 1

@@ -12,37 +12,14 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from content.models import (
-    ArticleIndexPage,
-    ArticlePage,
-    AssociationIndexPage,
     DepartmentalAssociationPage,
-    EventIndexPage,
     EventPage,
-    NewsIndexPage,
-    NewsPage,
-    ProjectIndexPage,
-    ProjectPage,
-    ResourceIndexPage,
-    ResourcePage,
-    ReviewIndexPage,
     ReviewPage,
-    StandardPage,
-    WebinarIndexPage,
     WebinarPage,
+    section_index,
 )
 
 _counter = itertools.count(1)
-
-INDEX_FOR = {
-    ArticlePage: (ArticleIndexPage, "Articles", "articles"),
-    NewsPage: (NewsIndexPage, "Actualités", "actualites"),
-    ResourcePage: (ResourceIndexPage, "Ressources pédagogiques", "ressources"),
-    ProjectPage: (ProjectIndexPage, "Projets pédagogiques", "projets"),
-    ReviewPage: (ReviewIndexPage, "Revues", "revues"),
-    WebinarPage: (WebinarIndexPage, "Webinaires", "webinaires"),
-    EventPage: (EventIndexPage, "Événements", "evenements"),
-    DepartmentalAssociationPage: (AssociationIndexPage, "Près de chez vous", "pres-de-chez-vous"),
-}
 
 
 def make_image(title="Image de test", width=64, height=48, color=(0, 82, 140)):
@@ -61,11 +38,7 @@ def make_document(title="Document de test", filename="document.pdf", size=1024):
 
 def make_index(home, page_model):
     """The section index of `page_model` under the home page, created once."""
-    index_model, title, slug = INDEX_FOR[page_model]
-    existing = index_model.objects.child_of(home).first()
-    if existing:
-        return existing
-    return home.add_child(instance=index_model(title=title, slug=slug))
+    return section_index(home, page_model)
 
 
 def _defaults(model, number):
@@ -108,5 +81,4 @@ def make_page(model, parent, *, title=None, summary="Un résumé de test.", them
 
 def make_content(model, home, **kwargs):
     """A page of `model` at its normal place in the tree."""
-    parent = home if model is StandardPage else make_index(home, model)
-    return make_page(model, parent, **kwargs)
+    return make_page(model, section_index(home, model), **kwargs)

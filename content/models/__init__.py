@@ -21,7 +21,7 @@ from .pages import (
     WebinarIndexPage,
     WebinarPage,
 )
-from .registry import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG, SECTION_INDEX_TYPES
+from .registry import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG, SECTION_INDEX_TYPES, section_index
 from .snippets import Partner
 from .taxonomy import Cycle, Theme
 
@@ -54,4 +54,5 @@ __all__ = [
     "Theme",
     "WebinarIndexPage",
     "WebinarPage",
+    "section_index",
 ]

@@ -126,6 +126,9 @@ class SectionIndexPage(Page):
 
     child_model: type[BasePage]
     filterset_class: type[SectionFilter] = SectionFilter
+    # The title and address a new site gives this section.
+    default_title: str
+    default_slug: str
     per_page = 20
 
     introduction = models.TextField("introduction", blank=True)

@@ -447,6 +447,8 @@ class DepartmentalAssociationPage(BasePage):
 
 
 class ArticleIndexPage(SectionIndexPage):
+    default_title = "Articles"
+    default_slug = "articles"
     child_model = ArticlePage
     subpage_types = ["content.ArticlePage"]
     template = "pages/section_index_page.html"
@@ -456,6 +458,8 @@ class ArticleIndexPage(SectionIndexPage):
 
 
 class NewsIndexPage(SectionIndexPage):
+    default_title = "Actualités"
+    default_slug = "actualites"
     child_model = NewsPage
     subpage_types = ["content.NewsPage"]
     template = "pages/section_index_page.html"
@@ -465,6 +469,8 @@ class NewsIndexPage(SectionIndexPage):
 
 
 class ResourceIndexPage(SectionIndexPage):
+    default_title = "Ressources pédagogiques"
+    default_slug = "ressources"
     child_model = ResourcePage
     filterset_class = ResourceFilter
     subpage_types = ["content.ResourcePage"]
@@ -475,6 +481,8 @@ class ResourceIndexPage(SectionIndexPage):
 
 
 class ProjectIndexPage(SectionIndexPage):
+    default_title = "Projets pédagogiques"
+    default_slug = "projets"
     child_model = ProjectPage
     filterset_class = ResourceFilter
     subpage_types = ["content.ProjectPage"]
@@ -485,6 +493,8 @@ class ProjectIndexPage(SectionIndexPage):
 
 
 class ReviewIndexPage(SectionIndexPage):
+    default_title = "Revues pédagogiques"
+    default_slug = "revues"
     child_model = ReviewPage
     subpage_types = ["content.ReviewPage"]
     template = "pages/section_index_page.html"
@@ -494,6 +504,8 @@ class ReviewIndexPage(SectionIndexPage):
 
 
 class WebinarIndexPage(SectionIndexPage):
+    default_title = "Webinaires"
+    default_slug = "webinaires"
     child_model = WebinarPage
     subpage_types = ["content.WebinarPage"]
     template = "pages/section_index_page.html"
@@ -508,6 +520,8 @@ class WebinarIndexPage(SectionIndexPage):
 class EventIndexPage(SectionIndexPage):
     """Upcoming events first, soonest first; past events after them, latest first."""
 
+    default_title = "Événements"
+    default_slug = "evenements"
     child_model = EventPage
     subpage_types = ["content.EventPage"]
     template = "pages/event_index_page.html"
@@ -531,6 +545,8 @@ class EventIndexPage(SectionIndexPage):
 class AssociationIndexPage(SectionIndexPage):
     """ "Près de chez vous": finds a departmental association by code, name or postal code."""
 
+    default_title = "Près de chez vous"
+    default_slug = "pres-de-chez-vous"
     child_model = DepartmentalAssociationPage
     subpage_types = ["content.DepartmentalAssociationPage"]
     template = "pages/association_index_page.html"

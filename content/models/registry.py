@@ -53,6 +53,25 @@ SECTION_INDEX_TYPES = (
 )
 
 
+INDEX_FOR_TYPE = {index.child_model: index for index in SECTION_INDEX_TYPES}
+
+
+def section_index(home, page_model):
+    """Where pages of `page_model` live under `home`: its section index (created and
+    published if missing), or the home page itself for standard pages."""
+    index_model = INDEX_FOR_TYPE.get(page_model)
+    if index_model is None:
+        return home
+    existing = index_model.objects.child_of(home).first()
+    if existing is not None:
+        return existing
+    index = index_model(title=index_model.default_title, slug=index_model.default_slug)
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    home.refresh_from_db()
+    return index
+
+
 def related_pages_for(page, themes, limit=3):
     """Up to `limit` live public pages sharing one of `themes` with `page`, newest first, in
     one query (plus one per distinct type among the few found, to load them as specific

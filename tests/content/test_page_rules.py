@@ -79,3 +79,15 @@ def test_every_content_type_says_its_label_and_facet_slug():
         ("Page", "pages"),
         ("Ass. départementale", "associations"),
     ]
+
+
+@pytest.mark.django_db
+def test_section_index_is_created_once_with_its_french_title_and_address(home_page):
+    from content.models import NewsIndexPage, StandardPage, section_index
+
+    index = section_index(home_page, NewsPage)
+    assert isinstance(index, NewsIndexPage)
+    assert (index.title, index.url) == ("Actualités", "/actualites/")
+    assert index.live
+    assert section_index(home_page, NewsPage).pk == index.pk
+    assert section_index(home_page, StandardPage).pk == home_page.pk
