@@ -122,41 +122,49 @@ class SearchIndex:
 
 
 class PostgresSearchIndex(SearchIndex):
-    # The configuration name is written out (not formatted in) so the statement is a constant.
-    UPSERT = """
-        INSERT INTO search_searchdocument
-            (page_id, content_type_id, path, title, summary, date, search_vector, rank_vector)
+    """Rows of `search_searchdocument` (shown, ranked on title and summary) and of
+    `search_fulltext` (matched on everything): see search/migrations/0002."""
+
+    # The configuration name is written out (not formatted in) so the statements are constants.
+    UPSERT_DOCUMENT = """
+        INSERT INTO search_searchdocument (page_id, content_type_id, path, title, summary, date, rank_vector)
         SELECT d.page_id, d.content_type_id, d.path, d.title, d.summary, d.date,
                setweight(to_tsvector('occe_french', d.title), 'A')
                || setweight(to_tsvector('occe_french', d.summary), 'B')
-               || setweight(to_tsvector('occe_french', d.body), 'D'),
+        FROM (VALUES (%s::bigint, %s::integer, %s, %s, %s, %s::date))
+            AS d (page_id, content_type_id, path, title, summary, date)
+        ON CONFLICT (page_id) DO UPDATE SET
+            content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path, title = EXCLUDED.title,
+            summary = EXCLUDED.summary, date = EXCLUDED.date, rank_vector = EXCLUDED.rank_vector
+    """
+    UPSERT_FULLTEXT = """
+        INSERT INTO search_fulltext (page_id, content_type_id, path, date, search_vector)
+        SELECT d.page_id, d.content_type_id, d.path, d.date,
                setweight(to_tsvector('occe_french', d.title), 'A')
                || setweight(to_tsvector('occe_french', d.summary), 'B')
-        FROM (VALUES (%s::bigint, %s::integer, %s, %s, %s, %s::date, %s))
-            AS d (page_id, content_type_id, path, title, summary, date, body)
+               || setweight(to_tsvector('occe_french', d.body), 'D')
+        FROM (VALUES (%s::bigint, %s::integer, %s, %s::date, %s, %s, %s))
+            AS d (page_id, content_type_id, path, date, title, summary, body)
         ON CONFLICT (page_id) DO UPDATE SET
-            content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path,
-            title = EXCLUDED.title, summary = EXCLUDED.summary, date = EXCLUDED.date,
-            search_vector = EXCLUDED.search_vector, rank_vector = EXCLUDED.rank_vector
+            content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path, date = EXCLUDED.date,
+            search_vector = EXCLUDED.search_vector
     """
 
     def write(self, texts: list[PageText]) -> None:
         if not texts:
             return
-        rows = [
-            (
-                t.page_id,
-                t.content_type_id,
-                t.path,
-                t.title[:255],
-                t.summary,
-                t.date,
-                t.body[:MAX_BODY_CHARS],
-            )
-            for t in texts
-        ]
         with self.connection.cursor() as cursor:
-            cursor.executemany(self.UPSERT, rows)
+            cursor.executemany(
+                self.UPSERT_DOCUMENT,
+                [(t.page_id, t.content_type_id, t.path, t.title[:255], t.summary, t.date) for t in texts],
+            )
+            cursor.executemany(
+                self.UPSERT_FULLTEXT,
+                [
+                    (t.page_id, t.content_type_id, t.path, t.date, t.title, t.summary, t.body[:MAX_BODY_CHARS])
+                    for t in texts
+                ],
+            )
 
 
 class SQLiteSearchIndex(SearchIndex):

@@ -11,9 +11,9 @@ class SearchDocument(models.Model):
     come from this one table.
 
     Text-search data live beside the row, per database (search/migrations/0002):
-    on PostgreSQL the `search_vector` (title A, summary B, body D) with a GIN
-    index and the small `rank_vector` (title and summary) used for ranking;
-    on SQLite the FTS5 table `search_fts`, whose rowid is the page id.
+    on PostgreSQL the small `rank_vector` (title and summary) used for ranking,
+    and a `SearchMatch` row with the full vector; on SQLite the FTS5 table
+    `search_fts`, whose rowid is the page id.
     """
 
     page = models.OneToOneField(
@@ -33,3 +33,26 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchMatch(models.Model):
+    """PostgreSQL only (the table stays empty on SQLite): what finds and counts matches.
+
+    A narrow row, with its full `search_vector` (title A, summary B, body D, added by
+    the migration) stored out of line: counting a word found in nearly every page
+    then reads a few thousand small rows, not the documents' text.
+    """
+
+    document = models.OneToOneField(
+        SearchDocument, primary_key=True, on_delete=models.CASCADE, db_column="page_id", related_name="+"
+    )
+    content_type_id = models.IntegerField()
+    path = models.CharField(max_length=255)
+    date = models.DateField()
+
+    class Meta:
+        db_table = "search_fulltext"
+        indexes = [models.Index(fields=["-date", "-document"], name="search_fulltext_date")]
+
+    def __str__(self):
+        return str(self.document_id)

@@ -50,40 +50,58 @@ def content_type_ids() -> list[int]:
 
 
 class PostgresDocumentSearch:
-    """One statement: the matches are found once, then counted per type and ranked.
+    """Counts from the narrow match table, ranking from the small title-and-summary vector.
 
-    Ranking uses the small `rank_vector` (title and summary), so that a word found
-    in nearly every page does not force the big vectors to be read; pages that
-    match only in their body follow, newest first. The planner is told to use the
-    text index rather than read the whole table, and not to spend time compiling.
+    - Counts per type: one grouped count over `search_fulltext`, whose rows are small
+      (the full vectors live out of line), so that a word found in nearly every page
+      costs a few thousand small reads.
+    - Relevance: the pages whose title or summary match come first, ranked by
+      `ts_rank` on their small `rank_vector`; then the pages that match only in their
+      body, newest first. Ranking never reads the big vectors.
+    - Date order and browsing: the (date, id) index, stopped after one page.
+    The planner is told to prefer the text indexes to reading whole tables, and not to
+    spend time compiling (`jit`), for the statements of one search only.
     """
 
-    MATCHES = """
-        WITH matches AS MATERIALIZED (
-            SELECT d.page_id, d.content_type_id, d.date, ts_rank(d.rank_vector, q.query) AS rank
-            FROM search_searchdocument d,
-                 websearch_to_tsquery('occe_french', %(query)s) AS q(query)
-            WHERE d.search_vector @@ q.query
-              AND d.path LIKE %(site_path)s
-              AND NOT (d.page_id = ANY(%(exclude)s))
+    FILTERS = """
+        {alias}.path LIKE %(site_path)s
+        AND NOT ({alias}.page_id = ANY(%(exclude)s))
+        AND (%(type)s::integer IS NULL OR {alias}.content_type_id = %(type)s::integer)
+    """
+    QUERY = "websearch_to_tsquery('occe_french', %(query)s) AS q(query)"
+
+    COUNTS = """
+        SELECT m.content_type_id, count(*) FROM search_fulltext m {from_query}
+        WHERE {match} m.path LIKE %(site_path)s AND NOT (m.page_id = ANY(%(exclude)s))
+        GROUP BY m.content_type_id
+    """
+    RANKED = """
+        SELECT d.page_id FROM search_searchdocument d, {query}
+        WHERE d.rank_vector @@ q.query AND {filters}
+        ORDER BY ts_rank(d.rank_vector, q.query) DESC, d.date DESC, d.page_id DESC
+        LIMIT %(limit)s OFFSET %(offset)s
+    """
+    RANKED_COUNT = """
+        SELECT count(*) FROM search_searchdocument d, {query} WHERE d.rank_vector @@ q.query AND {filters}
+    """
+    BODY_ONLY = """
+        SELECT m.page_id FROM search_fulltext m JOIN search_searchdocument d ON d.page_id = m.page_id, {query}
+        WHERE m.search_vector @@ q.query AND NOT d.rank_vector @@ q.query AND {filters}
+        ORDER BY m.date DESC, m.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
+    """
+    BY_DATE = """
+        SELECT m.page_id FROM search_fulltext m {from_query}
+        WHERE {match} {filters}
+        ORDER BY m.date DESC, m.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
+    """
+
+    def _sql(self, template, alias="m", with_query=True):
+        return template.format(
+            query=self.QUERY,
+            from_query=f", {self.QUERY}" if with_query else "",
+            match="m.search_vector @@ q.query AND" if with_query else "",
+            filters=self.FILTERS.format(alias=alias),
         )
-    """
-    BROWSE = """
-        WITH matches AS MATERIALIZED (
-            SELECT d.page_id, d.content_type_id, d.date, 0 AS rank
-            FROM search_searchdocument d
-            WHERE d.path LIKE %(site_path)s AND NOT (d.page_id = ANY(%(exclude)s))
-        )
-    """
-    ORDERINGS = {RELEVANCE: "rank DESC, date DESC, page_id DESC", DATE: "date DESC, page_id DESC"}
-    SELECT = """
-        SELECT
-            (SELECT coalesce(json_object_agg(content_type_id, n), '{{}}')
-               FROM (SELECT content_type_id, count(*) AS n FROM matches GROUP BY content_type_id) AS f),
-            ARRAY(SELECT page_id FROM matches
-                  WHERE %(type)s::integer IS NULL OR content_type_id = %(type)s::integer
-                  ORDER BY {ordering} LIMIT %(limit)s OFFSET %(offset)s)
-    """
 
     def run(self, params: SearchParams) -> SearchOutcome:
         values = {
@@ -94,14 +112,36 @@ class PostgresDocumentSearch:
             "limit": params.limit,
             "offset": params.offset,
         }
-        head = self.MATCHES if params.query else self.BROWSE
-        sql = head + self.SELECT.format(ordering=self.ORDERINGS[params.order])
+        searching = bool(params.query)
         with transaction.atomic(), connection.cursor() as cursor:
-            if params.query:
+            if searching:
                 cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
-            cursor.execute(sql, values)
-            counts, page_ids = cursor.fetchone()
-        return SearchOutcome({int(ct): n for ct, n in counts.items()}, list(page_ids))
+            cursor.execute(self._sql(self.COUNTS, with_query=searching), values)
+            counts = dict(cursor.fetchall())
+            if not searching or params.order == DATE:
+                cursor.execute(self._sql(self.BY_DATE, with_query=searching), values)
+                page_ids = [row[0] for row in cursor.fetchall()]
+            else:
+                page_ids = self._by_relevance(cursor, values)
+        return SearchOutcome({int(ct): n for ct, n in counts.items()}, page_ids)
+
+    def _by_relevance(self, cursor, values):
+        cursor.execute(self._sql(self.RANKED, alias="d"), values)
+        page_ids = [row[0] for row in cursor.fetchall()]
+        if len(page_ids) == values["limit"]:
+            return page_ids
+        if page_ids or values["offset"] == 0:
+            ranked_total = values["offset"] + len(page_ids)
+        else:  # past the ranked pages: how many were there?
+            cursor.execute(self._sql(self.RANKED_COUNT, alias="d"), values)
+            ranked_total = cursor.fetchone()[0]
+        body_values = {
+            **values,
+            "limit": values["limit"] - len(page_ids),
+            "offset": max(values["offset"] - ranked_total, 0),
+        }
+        cursor.execute(self._sql(self.BODY_ONLY), body_values)
+        return page_ids + [row[0] for row in cursor.fetchall()]
 
 
 class SQLiteDocumentSearch:
