@@ -113,7 +113,11 @@ def breadcrumb_for(page):
 
 def prefetch_body_renditions(stream):
     """Load the renditions of every image of a body in one query, not one per image."""
-    images = [block.value["image"] for block in stream if block.block_type == "image" and block.value["image"]]
+    images = [
+        block.value["image"]
+        for block in stream
+        if block.block_type == "image" and block.value["image"]
+    ]
     if images:
         prefetch_related_objects(images, "renditions")
 

@@ -67,7 +67,9 @@ class PreviewTests(WagtailPageTestCase):
         for model in CONTENT_PAGE_TYPES:
             with self.subTest(model=model.__name__):
                 page = make_content(model, home, title=f"Aperçu {model.type_label}")
-                self.assertPageIsPreviewable(page, post_data=edit_form_data(page, "Titre en aperçu"))
+                self.assertPageIsPreviewable(
+                    page, post_data=edit_form_data(page, "Titre en aperçu")
+                )
                 self.assertPageIsRenderable(page)
 
 
