@@ -1,4 +1,5 @@
 from .base import BasePage, SectionIndexPage
+from .navigation import Footer, MainMenu, SeoSettings
 from .pages import (
     ArticleIndexPage,
     ArticlePage,
@@ -36,8 +37,10 @@ __all__ = [
     "DepartmentalAssociationPage",
     "EventIndexPage",
     "EventPage",
+    "Footer",
     "HomeFeaturedPage",
     "HomePage",
+    "MainMenu",
     "NewsIndexPage",
     "NewsPage",
     "Partner",
@@ -49,6 +52,7 @@ __all__ = [
     "ReviewIndexPage",
     "ReviewPage",
     "SectionIndexPage",
+    "SeoSettings",
     "StandardPage",
     "Theme",
     "WebinarIndexPage",

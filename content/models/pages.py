@@ -22,6 +22,7 @@ from wagtail.search import index
 from content import departments
 from content.blocks import PromoBlock
 from content.calendar import event_calendar
+from content.feeds import NewsFeed
 from content.filters import AssociationFinderForm, ResourceFilter
 from content.models.base import BasePage, SectionIndexPage, listing_image_prefetch
 from content.pagination import paginate
@@ -461,13 +462,18 @@ class ArticleIndexPage(SectionIndexPage):
         verbose_name = "index des articles"
 
 
-class NewsIndexPage(SectionIndexPage):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     child_model = NewsPage
     subpage_types = ["content.NewsPage"]
     template = "pages/section_index_page.html"
 
     class Meta:
         verbose_name = "index des actualités"
+
+    @path("flux/", name="feed")
+    def feed(self, request):
+        """The RSS feed of the latest news, linked from every page's head."""
+        return NewsFeed()(request, index=self)
 
 
 class ResourceIndexPage(SectionIndexPage):

@@ -3,10 +3,12 @@
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from content.models import NewsPage, ResourceDocument, ResourcePage
 from content.models.taxonomy import Cycle
+from content.navigation import site_navigation
 from tests.factories import make_content, make_document, make_image
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +17,9 @@ pytestmark = pytest.mark.django_db
 def count_queries(client, url):
     client.get(url)  # renditions are created on the first view only
     cache.clear()
+    # The menus and footer are built once per site and cached; their own cost is measured in
+    # tests/navigation/test_menu_queries.py. Here they are cached, as on any ordinary view.
+    site_navigation(RequestFactory().get(url))
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -26,12 +31,22 @@ def rich_resource(home_page, themes, size):
     for number in range(size):
         body += [
             ("heading", {"text": f"Partie {number}", "level": "h2"}),
-            ("image", {"image": {"image": make_image(), "alt_text": f"Illustration {number}", "decorative": False},
-                       "caption": "Une légende"}),
+            (
+                "image",
+                {
+                    "image": {
+                        "image": make_image(),
+                        "alt_text": f"Illustration {number}",
+                        "decorative": False,
+                    },
+                    "caption": "Une légende",
+                },
+            ),
             ("document", {"document": make_document(filename=f"annexe-{number}.pdf"), "title": ""}),
         ]
-    page = make_content(ResourcePage, home_page, body=body, themes=list(themes.values()),
-                        listing_image=make_image())
+    page = make_content(
+        ResourcePage, home_page, body=body, themes=list(themes.values()), listing_image=make_image()
+    )
     page.cycles.set(Cycle.objects.all())
     for number in range(size):
         page.documents.add(ResourceDocument(document=make_document(filename=f"fiche-{number}.pdf")))
@@ -52,10 +67,14 @@ def test_detail_page_query_count_does_not_grow_with_its_content(client, home_pag
 
 def test_index_page_query_count_does_not_grow_with_its_children(client, home_page, themes):
     for _ in range(3):
-        make_content(NewsPage, home_page, listing_image=make_image(), themes=[themes["citoyennete"]])
+        make_content(
+            NewsPage, home_page, listing_image=make_image(), themes=[themes["citoyennete"]]
+        )
     few = count_queries(client, "/actualites/?theme=citoyennete")
     for _ in range(20):
-        make_content(NewsPage, home_page, listing_image=make_image(), themes=[themes["citoyennete"]])
+        make_content(
+            NewsPage, home_page, listing_image=make_image(), themes=[themes["citoyennete"]]
+        )
     many = count_queries(client, "/actualites/?theme=citoyennete")
     assert many == few
     assert many <= 15
