@@ -3,6 +3,8 @@ OpenGraph tags and JSON-LD structured data (schema.org)."""
 
 import json
 
+from django.utils import timezone
+
 from content.models import BasePage, EventPage, HomePage, NewsPage
 from content.navigation import share_image_data
 
@@ -136,8 +138,8 @@ def event_structured_data(page, request, meta, navigation):
         "@type": "Event",
         "name": page.title,
         "description": meta["description"],
-        "startDate": page.start.isoformat(),
-        "endDate": page.end.isoformat(),
+        "startDate": timezone.localtime(page.start).isoformat(),
+        "endDate": timezone.localtime(page.end).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/"
         + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
