@@ -260,7 +260,7 @@ class NavLinkBlock(LinkBlock):
     )
 
     def get_preview_value(self):
-        return {"label": "Notre mission", "url": "/nous-connaitre/notre-mission/"}
+        return self.normalize({"label": "Notre mission", "url": "/nous-connaitre/notre-mission/"})
 
     class Meta:
         label = "Lien"
@@ -396,6 +396,7 @@ class MenuEntryBlock(blocks.StructBlock):
                 {"label": "Nos champs d’intervention", "url": "https://www.occe.coop/"},
                 {"label": "La formation dans les territoires", "url": "https://www.occe.coop/"},
             ],
+            "features": [],
         }
 
 

@@ -149,7 +149,7 @@ def _collect_images(menu, partners, seo):
     images = []
     if menu:
         for entry in menu.entries:
-            for feature in entry.value["features"]:
+            for feature in entry.value.get("features") or []:
                 if feature.value.get("image"):
                     images.append(feature.value["image"])
     images += [partner.logo for partner in partners if partner.logo_id]
@@ -248,7 +248,7 @@ def _links(values, request):
 
 
 def group_data(value, request=None):
-    links = _links(value["links"], request)
+    links = _links(value.get("links") or [], request)
     if not links:
         return None
     return {"type": "group", "label": value["label"], "links": links}
@@ -259,14 +259,14 @@ def entry_data(value, request=None):
     return {
         "label": value["label"],
         "href": page.get_url(request) if page is not None and page.live else "",
-        "links": _links(value["links"], request),
+        "links": _links(value.get("links") or [], request),
         "features": [
             data
             for data in (
                 promo_data(block.value, request)
                 if block.block_type == "promo"
                 else document_data(block.value, request)
-                for block in value["features"]
+                for block in value.get("features") or []
             )
             if data
         ],
@@ -280,7 +280,7 @@ def promo_data(value, request=None):
         "kicker": value.get("kicker", ""),
         "title": value["title"],
         "text": value.get("text", ""),
-        "links": _links(value["links"], request),
+        "links": _links(value.get("links") or [], request),
     }
 
 
@@ -300,7 +300,7 @@ def document_data(value, request=None):
 
 
 def column_data(value, request=None):
-    return {"heading": value["heading"], "links": _links(value["links"], request)}
+    return {"heading": value["heading"], "links": _links(value.get("links") or [], request)}
 
 
 def social_data(value):
