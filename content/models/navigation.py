@@ -22,6 +22,9 @@ and publish a revision so that the admin's history starts with it::
         },
     )
     menu.save_revision().publish()
+
+An optional image (ImageBlock) is either left out or given as
+``{"image": image.pk, "alt_text": "…", "decorative": False}``; never as a bare ``None``.
 """
 
 from django.db import models

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from content.navigation import preview_navigation
 from tests.factories import link
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +67,12 @@ def test_without_a_published_footer_the_copyright_and_site_map_remain(client, ho
     footer = footer_of(client)
     assert f"© OCCE {datetime.date.today().year}" in footer
     assert '<a href="/plan-du-site/">Plan du site</a>' in footer
+
+
+def test_the_preview_of_a_footer_shows_its_unsaved_changes(client, seed_footer, rf):
+    seed_footer.street_address = "1 rue de l’Aperçu"
+    request = rf.get("/")
+    assert preview_navigation(seed_footer, request)["footer"]["address"]["street"] == (
+        "1 rue de l’Aperçu"
+    )
+    assert "1 rue de l’Aperçu" not in client.get("/").content.decode()

@@ -163,3 +163,55 @@ def test_a_menu_link_needs_a_page_or_an_address_not_both(about_page):
         block.clean(block.to_python({"label": "Chemin", "page": None, "url": "/x/"}))["url"]
         == "/x/"
     )
+
+
+def test_a_menu_filled_from_raw_data_as_a_management_command_would(client, home_page):
+    """The shape documented in content/models/navigation.py for the demo content command."""
+    from wagtail.models import Site
+
+    from content.models import MainMenu
+    from tests.factories import make_document
+
+    site = Site.objects.get(is_default_site=True)
+    page = make_content(StandardPage, home_page, title="Le mandataire OCCE")
+    document = make_document(filename="kit.zip", size=1_572_864)
+    menu, _ = MainMenu.objects.update_or_create(
+        site=site,
+        defaults={
+            "entries": [
+                {
+                    "type": "entry",
+                    "value": {
+                        "label": "Gérer ma coopérative scolaire",
+                        "links": [{"label": "Le mandataire OCCE", "page": page.pk, "url": ""}],
+                        "features": [
+                            {
+                                "type": "document",
+                                "value": {
+                                    "title": "Notre kit assurances",
+                                    "text": "Tout sur l’assurance.",
+                                    "document": document.pk,
+                                },
+                            }
+                        ],
+                    },
+                },
+            ],
+        },
+    )
+    menu.save_revision().publish()
+    header = header_of(client)
+    assert f'<a href="{page.url}">Le mandataire OCCE</a>' in header
+    assert f"Dossier compressé - 1,5{NBSP}Mo" in header
+
+
+def test_replacing_a_document_updates_its_size_in_the_menu(client, seed_menu):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    assert f"Fichier PDF - 429{NBSP}Ko" in header_of(client)
+    document = Document.objects.get(title="Conseil de coopérative")
+    document.file = ContentFile(b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024), name="conseil-v2.pdf")
+    document.file_size = None
+    document.save()
+    assert f"Fichier PDF - 2{NBSP}Mo" in header_of(client)
