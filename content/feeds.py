@@ -39,6 +39,3 @@ class NewsFeed(Feed):
     def item_pubdate(self, item):
         midnight = datetime.datetime.combine(item.publication_date, datetime.time.min)
         return timezone.make_aware(midnight)
-
-    def item_updateddate(self, item):
-        return item.last_published_at
