@@ -220,13 +220,10 @@ class PromoBlock(blocks.StructBlock):
         icon = "pick"
         label = "Promotion"
         template = "blocks/promo.html"
-        description = (
-            "Une mise en avant avec image, texte et liens (par exemple les agendas coopératifs)."
-        )
+        description = "Une mise en avant avec image, texte et liens (par exemple les agendas coopératifs)."
         preview_value = {
             "title": "Les agendas coopératifs",
-            "text": "Des outils illustrés où les élèves découvrent chaque jour "
-            "une question et une activité.",
+            "text": "Des outils illustrés où les élèves découvrent chaque jour une question et une activité.",
             "links": [
                 {"label": "Cycle 1", "url": "https://www.occe.coop/"},
                 {"label": "Cycle 2", "url": "https://www.occe.coop/"},

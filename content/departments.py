@@ -92,9 +92,5 @@ def find_departments(query: str) -> list[str]:
     # Otherwise the names in which a word starts with the input ("loire" finds
     # Loire, Haute-Loire, Loiret…; "ain" finds Ain but not Saint-Martin).
     pattern = re.compile(rf"(?:^| ){re.escape(text)}")
-    partial = [
-        code
-        for code, name in _NORMALISED_NAMES.items()
-        if code not in exact and pattern.search(name)
-    ]
+    partial = [code for code, name in _NORMALISED_NAMES.items() if code not in exact and pattern.search(name)]
     return exact + partial

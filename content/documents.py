@@ -28,9 +28,7 @@ KIND_BY_EXTENSION = {
 
 def file_kind(extension: str) -> str:
     extension = (extension or "").lower().lstrip(".")
-    return KIND_BY_EXTENSION.get(
-        extension, f"Fichier {extension.upper()}" if extension else "Fichier"
-    )
+    return KIND_BY_EXTENSION.get(extension, f"Fichier {extension.upper()}" if extension else "Fichier")
 
 
 def _french_decimal(value: Decimal) -> str:

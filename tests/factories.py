@@ -87,9 +87,7 @@ def _defaults(model, number):
     return {}
 
 
-def make_page(
-    model, parent, *, title=None, summary="Un résumé de test.", themes=(), publish=True, **fields
-):
+def make_page(model, parent, *, title=None, summary="Un résumé de test.", themes=(), publish=True, **fields):
     number = next(_counter)
     values = {**_defaults(model, number), **fields}
     page = model(

@@ -46,9 +46,7 @@ class BasePage(Page):
         related_name="+",
         help_text="Montrée sur les cartes et lors des partages sur les réseaux sociaux.",
     )
-    themes = ParentalManyToManyField(
-        "content.Theme", verbose_name="thèmes", blank=True, related_name="+"
-    )
+    themes = ParentalManyToManyField("content.Theme", verbose_name="thèmes", blank=True, related_name="+")
     body = StreamField(BodyBlock(), verbose_name="contenu", blank=True)
     publication_date = models.DateField(
         "date de publication",
@@ -106,17 +104,13 @@ class BasePage(Page):
 
 def breadcrumb_for(page):
     """The ancestors shown in the breadcrumb, home page first (one query)."""
-    return list(
-        page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth")
-    )
+    return list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth"))
 
 
 def prefetch_body_renditions(stream):
     """Load the renditions of every image of a body in one query, not one per image."""
     images = [
-        block.value["image"]
-        for block in stream
-        if block.block_type == "image" and block.value["image"]
+        block.value["image"] for block in stream if block.block_type == "image" and block.value["image"]
     ]
     if images:
         prefetch_related_objects(images, "renditions")

@@ -122,12 +122,8 @@ class Footer(SiteNavigationModel):
     street_address = models.CharField("adresse", max_length=200, default="28 avenue Jean Lolive")
     postal_code = models.CharField("code postal", max_length=10, default="93500")
     city = models.CharField("commune", max_length=120, default="Pantin")
-    social_links = StreamField(
-        [("social", SocialLinkBlock())], verbose_name="réseaux sociaux", blank=True
-    )
-    columns = StreamField(
-        [("column", FooterColumnBlock())], verbose_name="colonnes de liens", blank=True
-    )
+    social_links = StreamField([("social", SocialLinkBlock())], verbose_name="réseaux sociaux", blank=True)
+    columns = StreamField([("column", FooterColumnBlock())], verbose_name="colonnes de liens", blank=True)
     approval_statement = models.TextField(
         "mention d’agrément",
         blank=True,
@@ -137,8 +133,7 @@ class Footer(SiteNavigationModel):
         [("link", NavLinkBlock())],
         verbose_name="liens légaux",
         blank=True,
-        help_text="Mentions légales, Confidentialité, Cookies, Consentements, Plan du site "
-        "(/plan-du-site/).",
+        help_text="Mentions légales, Confidentialité, Cookies, Consentements, Plan du site (/plan-du-site/).",
     )
     copyright_holder = models.CharField(
         "titulaire des droits",

@@ -31,9 +31,7 @@ from content.pagination import paginate
 class CyclesMixin(models.Model):
     """School cycles, for the types that address a part of the primary school."""
 
-    cycles = ParentalManyToManyField(
-        "content.Cycle", verbose_name="cycles", blank=True, related_name="+"
-    )
+    cycles = ParentalManyToManyField("content.Cycle", verbose_name="cycles", blank=True, related_name="+")
 
     class Meta:
         abstract = True
@@ -254,9 +252,7 @@ class ReviewPage(BasePage):
     facet_slug = "revues"
     facet_label = "Revues"
 
-    issue_number = models.CharField(
-        "numéro", max_length=40, help_text="Tel qu'imprimé : « N° 301-302 »."
-    )
+    issue_number = models.CharField("numéro", max_length=40, help_text="Tel qu'imprimé : « N° 301-302 ».")
     period_label = models.CharField(
         "période", max_length=80, help_text="Par exemple : « juillet-octobre 2024 »."
     )
@@ -373,9 +369,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        response = HttpResponse(
-            event_calendar(self, request), content_type="text/calendar; charset=utf-8"
-        )
+        response = HttpResponse(event_calendar(self, request), content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
 

@@ -44,9 +44,7 @@ def related_pages_for(page, themes, limit=3):
     for model in CONTENT_PAGE_TYPES:
         through = model.themes.through
         sharing |= Q(
-            pk__in=through.objects.filter(theme_id__in=theme_ids).values(
-                f"{model._meta.model_name}_id"
-            )
+            pk__in=through.objects.filter(theme_id__in=theme_ids).values(f"{model._meta.model_name}_id")
         )
     related = list(
         Page.objects.live()

@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    user = get_user_model().objects.create_superuser(
-        "redaction", "redaction@example.org", "motdepasse"
-    )
+    user = get_user_model().objects.create_superuser("redaction", "redaction@example.org", "motdepasse")
     client.force_login(user)
     return client
 
@@ -67,9 +65,7 @@ class PreviewTests(WagtailPageTestCase):
         for model in CONTENT_PAGE_TYPES:
             with self.subTest(model=model.__name__):
                 page = make_content(model, home, title=f"Aperçu {model.type_label}")
-                self.assertPageIsPreviewable(
-                    page, post_data=edit_form_data(page, "Titre en aperçu")
-                )
+                self.assertPageIsPreviewable(page, post_data=edit_form_data(page, "Titre en aperçu"))
                 self.assertPageIsRenderable(page)
 
 

@@ -72,11 +72,7 @@ def test_pres_de_chez_vous_finds_the_association(client, associations, query, fo
     response = client.get("/pres-de-chez-vous/", {"q": query})
     assert response.status_code == 200
     html = response.content.decode()
-    listed = [
-        a.title
-        for a in associations
-        if f">{a.title}</a>" in html.split('id="associations-title"')[1]
-    ]
+    listed = [a.title for a in associations if f">{a.title}</a>" in html.split('id="associations-title"')[1]]
     if found:
         assert listed == [found]
         assert "1 association pour «&nbsp;" in html

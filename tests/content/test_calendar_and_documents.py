@@ -65,7 +65,6 @@ def test_document_label_names_the_type_and_the_size():
         "Dossier compressé - 1,5\u00a0Mo"
     )
     assert (
-        document_label(make_document(filename="conseil.pdf", size=429 * 1024))
-        == "Fichier PDF - 429\u00a0Ko"
+        document_label(make_document(filename="conseil.pdf", size=429 * 1024)) == "Fichier PDF - 429\u00a0Ko"
     )
     assert document_label(make_document(filename="budget.ods", size=2048)) == "Tableur - 2\u00a0Ko"

@@ -109,9 +109,7 @@ def test_event_index_splits_upcoming_and_past(client, home_page):
         ("Plus tard", 30),
     ]:
         start = now + datetime.timedelta(days=days)
-        make_content(
-            EventPage, home_page, title=title, start=start, end=start + datetime.timedelta(hours=2)
-        )
+        make_content(EventPage, home_page, title=title, start=start, end=start + datetime.timedelta(hours=2))
     html = client.get("/evenements/").content.decode()
     upcoming, past = html.split('id="past-title"')
     assert card_titles(upcoming) == ["Bientôt", "Plus tard"]

@@ -52,10 +52,7 @@ def test_article_shows_title_summary_date_and_body(client, home_page):
     assert "<h2>Une école qui coopère</h2>" in html
     assert "Les élèves décident ensemble." in html
     assert "— Une enseignante" in html
-    assert (
-        '<meta name="description" content="Comment la coopération transforme l’apprentissage.">'
-        in html
-    )
+    assert '<meta name="description" content="Comment la coopération transforme l’apprentissage.">' in html
 
 
 def test_breadcrumb_marks_the_current_page(client, home_page):
@@ -181,17 +178,11 @@ def test_association_shows_its_contact_details(client, home_page):
 
 def test_related_pages_share_a_theme_and_are_at_most_three(client, home_page, themes):
     citizenship = themes["citoyennete"]
-    page = make_content(
-        ArticlePage, home_page, title="Éduquer à la citoyenneté", themes=[citizenship]
-    )
+    page = make_content(ArticlePage, home_page, title="Éduquer à la citoyenneté", themes=[citizenship])
     for number in range(4):
         make_content(NewsPage, home_page, title=f"Citoyenneté {number}", themes=[citizenship])
-    make_content(
-        NewsPage, home_page, title="Sans rapport", themes=[themes["bien-etre-et-harcelement"]]
-    )
-    make_content(
-        NewsPage, home_page, title="Citoyenneté brouillon", themes=[citizenship], publish=False
-    )
+    make_content(NewsPage, home_page, title="Sans rapport", themes=[themes["bien-etre-et-harcelement"]])
+    make_content(NewsPage, home_page, title="Citoyenneté brouillon", themes=[citizenship], publish=False)
     related = page.related_pages()
     assert len(related) == 3
     assert {p.title for p in related} <= {f"Citoyenneté {n}" for n in range(4)}

@@ -67,14 +67,10 @@ def test_detail_page_query_count_does_not_grow_with_its_content(client, home_pag
 
 def test_index_page_query_count_does_not_grow_with_its_children(client, home_page, themes):
     for _ in range(3):
-        make_content(
-            NewsPage, home_page, listing_image=make_image(), themes=[themes["citoyennete"]]
-        )
+        make_content(NewsPage, home_page, listing_image=make_image(), themes=[themes["citoyennete"]])
     few = count_queries(client, "/actualites/?theme=citoyennete")
     for _ in range(20):
-        make_content(
-            NewsPage, home_page, listing_image=make_image(), themes=[themes["citoyennete"]]
-        )
+        make_content(NewsPage, home_page, listing_image=make_image(), themes=[themes["citoyennete"]])
     many = count_queries(client, "/actualites/?theme=citoyennete")
     assert many == few
     assert many <= 15

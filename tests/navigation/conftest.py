@@ -135,9 +135,7 @@ def seed_menu(home_page, about_page, mission_page):
                         image=umbrella,
                         alt="Icône représentant un parapluie",
                     ),
-                    document_feature(
-                        "Pourquoi mettre en place un conseil de coopérative ?", council
-                    ),
+                    document_feature("Pourquoi mettre en place un conseil de coopérative ?", council),
                 ],
             ),
             entry(

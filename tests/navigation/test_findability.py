@@ -28,9 +28,7 @@ def tree(home_page):
     news = make_content(NewsPage, home_page, title="Une actualité publique")
     private_news = make_content(NewsPage, home_page, title="Une actualité réservée")
     PageViewRestriction.objects.create(page=private_news, restriction_type="login")
-    draft_news = make_content(
-        NewsPage, home_page, title="Une actualité en brouillon", publish=False
-    )
+    draft_news = make_content(NewsPage, home_page, title="Une actualité en brouillon", publish=False)
     return {
         "public": [home_page, about, mission, news],
         "hidden": [draft, private, hidden_child, private_news, draft_news],
@@ -113,9 +111,7 @@ def feed_items(client, url="/actualites/flux/"):
 def test_the_feed_lists_the_news_newest_first(client, home_page):
     today = datetime.date.today()
     for days, title in ((30, "Ancienne"), (1, "Récente"), (10, "Moyenne")):
-        make_content(
-            NewsPage, home_page, title=title, publication_date=today - datetime.timedelta(days)
-        )
+        make_content(NewsPage, home_page, title=title, publication_date=today - datetime.timedelta(days))
     channel, items = feed_items(client)
     assert channel.findtext("title") == "Actualités de l’OCCE"
     assert [item.findtext("title") for item in items] == ["Récente", "Moyenne", "Ancienne"]

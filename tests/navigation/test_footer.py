@@ -72,7 +72,5 @@ def test_without_a_published_footer_the_copyright_and_site_map_remain(client, ho
 def test_the_preview_of_a_footer_shows_its_unsaved_changes(client, seed_footer, rf):
     seed_footer.street_address = "1 rue de l’Aperçu"
     request = rf.get("/")
-    assert preview_navigation(seed_footer, request)["footer"]["address"]["street"] == (
-        "1 rue de l’Aperçu"
-    )
+    assert preview_navigation(seed_footer, request)["footer"]["address"]["street"] == ("1 rue de l’Aperçu")
     assert "1 rue de l’Aperçu" not in client.get("/").content.decode()

@@ -36,9 +36,7 @@ def json_ld(head):
 
 
 @pytest.mark.parametrize("model", [ArticlePage, NewsPage, ResourcePage, StandardPage, EventPage])
-def test_a_content_page_has_its_title_description_canonical_and_share_tags(
-    client, home_page, model
-):
+def test_a_content_page_has_its_title_description_canonical_and_share_tags(client, home_page, model):
     page = make_content(
         model,
         home_page,
@@ -55,9 +53,7 @@ def test_a_content_page_has_its_title_description_canonical_and_share_tags(
     assert meta(head, "og:url") == page.get_full_url()
     assert meta(head, "og:description") == "Ce que fait une coopérative scolaire."
     assert meta(head, "og:locale") == "fr_FR"
-    assert re.fullmatch(
-        r"http://testserver/media/images/.+\.fill-1200x630\.png", meta(head, "og:image")
-    )
+    assert re.fullmatch(r"http://testserver/media/images/.+\.fill-1200x630\.png", meta(head, "og:image"))
     assert (meta(head, "og:image:width"), meta(head, "og:image:height")) == ("1200", "630")
     assert meta(head, "twitter:card") == "summary_large_image"
 

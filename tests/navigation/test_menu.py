@@ -37,10 +37,7 @@ def test_utility_links_and_groups_are_shown_in_the_editors_order(client, seed_me
     ]
     positions = [header.index(label) for label in labels]
     assert positions == sorted(positions)
-    assert (
-        '<a class="utility-nav__link" href="https://extranet.example.org/">Se connecter</a>'
-        in header
-    )
+    assert '<a class="utility-nav__link" href="https://extranet.example.org/">Se connecter</a>' in header
 
 
 def test_sub_links_point_to_pages_or_addresses(client, seed_menu, about_page):
@@ -145,9 +142,7 @@ def test_a_menu_link_accepts_a_path_of_the_site_or_a_full_address(value):
     validate_link_target(value)
 
 
-@pytest.mark.parametrize(
-    "value", ["javascript:alert(1)", "//example.org/", "plan-du-site", "ftp://x.org/"]
-)
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "//example.org/", "plan-du-site", "ftp://x.org/"])
 def test_a_menu_link_refuses_other_targets(value):
     with pytest.raises(ValidationError):
         validate_link_target(value)
@@ -159,10 +154,7 @@ def test_a_menu_link_needs_a_page_or_an_address_not_both(about_page):
         block.clean(block.to_python({"label": "Vide", "page": None, "url": ""}))
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"label": "Les deux", "page": about_page.pk, "url": "/x/"}))
-    assert (
-        block.clean(block.to_python({"label": "Chemin", "page": None, "url": "/x/"}))["url"]
-        == "/x/"
-    )
+    assert block.clean(block.to_python({"label": "Chemin", "page": None, "url": "/x/"}))["url"] == "/x/"
 
 
 def test_a_menu_filled_from_raw_data_as_a_management_command_would(client, home_page):

@@ -60,9 +60,7 @@ def count_build_queries(request):
 def test_building_the_navigation_costs_the_same_for_a_small_and_a_large_menu(home_page):
     request = RequestFactory().get("/")
     make_footer(
-        columns=[
-            {"type": "column", "value": {"heading": "Colonne", "links": [link("x", url="/x/")]}}
-        ]
+        columns=[{"type": "column", "value": {"heading": "Colonne", "links": [link("x", url="/x/")]}}]
     )
     menu_of_size(home_page, 1)
     small = count_build_queries(request)

@@ -36,9 +36,7 @@ def test_an_inactive_partner_is_hidden_and_shown_again_when_reactivated(client, 
 
 def test_logos_are_lazy_renditions_with_the_partners_name_as_alt_text(client, partners):
     section = partners_of(client)
-    image = re.search(
-        r'<img src="([^"]+)" srcset="[^"]+" width="(\d+)" height="(\d+)" alt="MAE"', section
-    )
+    image = re.search(r'<img src="([^"]+)" srcset="[^"]+" width="(\d+)" height="(\d+)" alt="MAE"', section)
     assert image and ".max-180x90." in image.group(1)
     assert section.count('loading="lazy"') == 3
     assert section.count('type="image/webp"') == 3
@@ -46,9 +44,7 @@ def test_logos_are_lazy_renditions_with_the_partners_name_as_alt_text(client, pa
 
 def test_partner_links_open_safely(client, partners):
     section = partners_of(client)
-    assert (
-        '<a class="partners__link" href="https://www.mae.fr/" target="_blank" rel="noopener">'
-    ) in section
+    assert ('<a class="partners__link" href="https://www.mae.fr/" target="_blank" rel="noopener">') in section
     assert section.count("(nouvel onglet)") == 2  # CLEMI has no address: no link
 
 

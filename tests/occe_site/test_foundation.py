@@ -66,9 +66,7 @@ def test_production_settings_pass_checks_with_the_required_environment():
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize(
-    "secret_key", [None, "", "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789"]
-)
+@pytest.mark.parametrize("secret_key", [None, "", "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789"])
 def test_production_settings_refuse_a_missing_or_known_secret_key(secret_key):
     extra = {} if secret_key is None else {"SECRET_KEY": secret_key}
     result = run_manage("check", settings="production", extra_env=extra, drop=("SECRET_KEY",))
@@ -92,7 +90,5 @@ def test_postgres_search_uses_french_stemming(postgres_only, home_page):
     add_page(home_page, "La coopérative scolaire")
     add_page(home_page, "Les écoles rurales")
     add_page(home_page, "Un conseil d'élèves")
-    assert [p.title for p in Page.objects.live().search("coopératives")] == [
-        "La coopérative scolaire"
-    ]
+    assert [p.title for p in Page.objects.live().search("coopératives")] == ["La coopérative scolaire"]
     assert [p.title for p in Page.objects.live().search("ecole")] == ["Les écoles rurales"]
