@@ -17,7 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
-from wagtail.models import Site
+from wagtail.fields import StreamField
+from wagtail.models import Page, Site
 
 from content.documents import document_label
 
@@ -70,15 +71,45 @@ def site_navigation(request):
 
 
 def invalidate_navigation(**kwargs):
-    """Forget the cached navigation of every site, now and again once the transaction commits
-    (so that a request running meanwhile cannot cache what the transaction is replacing)."""
+    """Forget the cached navigation of every site (a menu, the footer, a partner, an image…
+    was saved)."""
+    _delete_later_too([cache_key(site_id) for site_id in _site_ids()])
 
-    def delete():
-        site_ids = list(Site.objects.values_list("pk", flat=True))
-        cache.delete_many([cache_key(site_id) for site_id in site_ids])
 
-    delete()
-    transaction.on_commit(delete)
+def invalidate_navigation_for_page(page):
+    """Forget the cached navigation of the sites whose menus or footer show `page`.
+
+    A site's navigation shows the pages its menu and footer link to (their titles do not
+    appear, but their addresses do, and so do those of their descendants), the news index
+    (for the feed) and, before a menu is published, the children of the home page. Publishing
+    anything else (the daily news items, resources…) leaves the cache alone.
+    """
+    keys = []
+    for site_id in _site_ids():
+        data = cache.get(cache_key(site_id))
+        if data is not None and _shows(data.get("watch") or {}, page.path):
+            keys.append(cache_key(site_id))
+    if keys:
+        _delete_later_too(keys)
+
+
+def _shows(watch, path):
+    root_path = watch.get("root_path", "")
+    if path.startswith(root_path) and len(path) <= len(root_path) + Page.steplen:
+        return True  # the home page or a page right under it: sections, fallback menu
+    return any(watched.startswith(path) for watched in watch.get("paths", ()))
+
+
+def _site_ids():
+    # Site.get_site_root_paths() is cached by Wagtail: no query on each page publish.
+    return [root.site_id for root in Site.get_site_root_paths()]
+
+
+def _delete_later_too(keys):
+    """Delete now, and again once the transaction commits, so that a request running
+    meanwhile cannot put back what the transaction is replacing."""
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def preview_navigation(instance, request):
@@ -102,6 +133,7 @@ def empty_navigation():
         "seo": {},
         "feed_url": "",
         "site_url": "/",
+        "watch": {},
     }
 
 
@@ -131,6 +163,10 @@ def build_navigation(site, request, *, menu=None, footer=None):
     images = _collect_images(menu, partners, seo)
     if images:
         prefetch_related_objects(images, Prefetch("renditions"))
+    news_index = _news_index(site)
+    linked_ids = referenced_page_ids(menu, footer)
+    if news_index is not None:
+        linked_ids.discard(news_index.pk)
 
     return {
         "menu": menu_data(menu, request) if menu else fallback_menu_data(site, request),
@@ -140,9 +176,46 @@ def build_navigation(site, request, *, menu=None, footer=None):
         },
         "footer": footer_data(footer, request) if footer else None,
         "seo": seo_data(seo, request),
-        "feed_url": news_feed_url(site, request),
+        "feed_url": news_feed_url(news_index, request),
         "site_url": site.root_url + "/",
+        # What content/signal_handlers.py watches: publishing these pages changes the cache.
+        "watch": {
+            "root_path": site.root_page.path,
+            "paths": [
+                *(
+                    Page.objects.filter(pk__in=linked_ids).values_list("path", flat=True)
+                    if linked_ids
+                    else []
+                ),
+                *([news_index.path] if news_index is not None else []),
+            ],
+        },
     }
+
+
+def referenced_page_ids(*objects):
+    """The ids of every page chosen anywhere in the StreamFields of `objects`, published or
+    not (a draft page linked from a menu appears there once published)."""
+    ids = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "page" and isinstance(value, int):
+                    ids.add(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for obj in objects:
+        if obj is None:
+            continue
+        for field in obj._meta.get_fields():
+            if isinstance(field, StreamField):
+                walk(list(getattr(obj, field.name).raw_data))
+    return ids
 
 
 def _collect_images(menu, partners, seo):
@@ -210,10 +283,13 @@ def seo_data(seo, request):
     }
 
 
-def news_feed_url(site, request):
+def _news_index(site):
     from content.models import NewsIndexPage
 
-    index = NewsIndexPage.objects.live().public().descendant_of(site.root_page).first()
+    return NewsIndexPage.objects.live().public().descendant_of(site.root_page).first()
+
+
+def news_feed_url(index, request):
     if index is None:
         return ""
     base_url = index.get_url(request)
