@@ -84,6 +84,10 @@ def test_the_admin_menu_leads_to_navigation_partners_redirects_and_seo_settings(
     ):
         assert url in sidebar
         assert editor_client.get(url, follow=True).status_code == 200
+    for model_name in ("mainmenu", "footer"):
+        form = editor_client.get(reverse(f"wagtailsnippets_content_{model_name}:add"))
+        assert form.status_code == 200
+        assert "Aperçu" in form.content.decode() or "preview" in form.content.decode()
 
 
 def test_an_editor_saves_a_draft_then_publishes_it(editor_client, client, home_page):
