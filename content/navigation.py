@@ -8,7 +8,8 @@ On a cache miss, building costs a fixed number of queries whatever the menus hol
 StreamFields load their pages, images and documents in bulk (one query per chooser in the
 block schema), the renditions of all images are prefetched together, the partners come in
 one query with their logos. content/signal_handlers.py deletes the key when an editor
-saves a menu, the footer, a partner, the settings, a page, an image or a document.
+saves a menu, the footer, a partner, the settings, an image or a document, or a page that the
+navigation shows (see invalidate_navigation_for_page).
 """
 
 import logging
