@@ -5,6 +5,7 @@ description and a preview value for the admin's block picker.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -228,3 +229,232 @@ class PromoBlock(blocks.StructBlock):
                 {"label": "Cycle 2", "url": "https://www.occe.coop/"},
             ],
         }
+
+
+# --- Navigation: header menus and footer --------------------------------------------------
+# Rendered from the plain data built by content/navigation.py (cached per site); each block's
+# own template serves the admin's block preview and reuses the same component.
+
+
+def validate_link_target(value):
+    """A full address (https://…, mailto:, tel:) or a path of this site (/plan-du-site/)."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    if value.startswith(("mailto:", "tel:")):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
+class NavLinkBlock(LinkBlock):
+    """A menu link: a page of the site, a full address, or a path such as /plan-du-site/."""
+
+    url = blocks.CharBlock(
+        label="ou adresse",
+        required=False,
+        max_length=500,
+        validators=[validate_link_target],
+        help_text="Une adresse complète (https://…) ou un chemin du site (/plan-du-site/).",
+    )
+
+    def get_preview_value(self):
+        return self.normalize({"label": "Notre mission", "url": "/nous-connaitre/notre-mission/"})
+
+    class Meta:
+        label = "Lien"
+        description = "Un lien vers une page du site, un chemin du site ou une adresse externe."
+
+
+class NavGroupBlock(blocks.StructBlock):
+    """A utility link that opens a short list of links ("Nous connaître" > "Notre histoire"…)."""
+
+    label = blocks.CharBlock(label="Libellé", max_length=80)
+    links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=1, max_num=12)
+
+    def get_context(self, value, parent_context=None):
+        from content.navigation import group_data
+
+        context = super().get_context(value, parent_context)
+        context["item"] = group_data(value, (parent_context or {}).get("request"))
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        label = "Groupe de liens"
+        template = "blocks/nav_group.html"
+        description = "Un libellé qui déplie une courte liste de liens."
+        preview_value = {
+            "label": "Nous connaître",
+            "links": [
+                {"label": "Notre histoire", "url": "/nous-connaitre/notre-histoire/"},
+                {"label": "Notre mission", "url": "/nous-connaitre/notre-mission/"},
+            ],
+        }
+
+
+class MenuPromoBlock(blocks.StructBlock):
+    """A promotion in a mega-menu panel: an image, a title, a text and its links."""
+
+    image = ImageBlock(label="Image", required=False)
+    kicker = blocks.CharBlock(
+        label="Surtitre", required=False, max_length=60, help_text="Par exemple : « Actualité »."
+    )
+    title = blocks.CharBlock(label="Titre", max_length=120)
+    text = blocks.TextBlock(label="Texte", required=False)
+    links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=1, max_num=4)
+
+    def get_context(self, value, parent_context=None):
+        from content.navigation import promo_data
+
+        context = super().get_context(value, parent_context)
+        context["feature"] = promo_data(value, (parent_context or {}).get("request"))
+        return context
+
+    class Meta:
+        icon = "pick"
+        label = "Mise en avant"
+        template = "blocks/menu_feature.html"
+        description = "Une image, un titre, un texte et un ou plusieurs liens."
+        preview_value = {
+            "title": "Les agendas coopératifs",
+            "text": "Des outils pédagogiques illustrés où les élèves découvrent chaque jour "
+            "une question et une activité.",
+            "links": [
+                {"label": "Cycle 1", "url": "https://www.occe.coop/"},
+                {"label": "Cycle 2", "url": "https://www.occe.coop/"},
+                {"label": "Cycle 3", "url": "https://www.occe.coop/"},
+            ],
+        }
+
+
+class MenuDocumentBlock(blocks.StructBlock):
+    """A document to download from a mega-menu panel, shown with its type and size."""
+
+    image = ImageBlock(label="Icône ou image", required=False)
+    title = blocks.CharBlock(label="Titre", max_length=120)
+    text = blocks.TextBlock(label="Texte", required=False)
+    document = DocumentChooserBlock(label="Document")
+    link_label = blocks.CharBlock(
+        label="Libellé du lien",
+        max_length=60,
+        required=False,
+        help_text="Par défaut : Télécharger.",
+    )
+
+    def get_context(self, value, parent_context=None):
+        from content.navigation import document_data
+
+        context = super().get_context(value, parent_context)
+        context["feature"] = document_data(value, (parent_context or {}).get("request"))
+        return context
+
+    class Meta:
+        icon = "doc-full"
+        label = "Document à télécharger"
+        template = "blocks/menu_feature.html"
+        description = "Un document à télécharger, affiché avec son type et sa taille."
+
+
+class MenuFeaturesBlock(blocks.StreamBlock):
+    promo = MenuPromoBlock()
+    document = MenuDocumentBlock()
+
+    class Meta:
+        max_num = 2
+        required = False
+
+
+class MenuEntryBlock(blocks.StructBlock):
+    """A main entry of the mega-menu and its panel."""
+
+    label = blocks.CharBlock(label="Libellé", max_length=80)
+    page = blocks.PageChooserBlock(
+        label="Page de la rubrique",
+        required=False,
+        help_text="Facultatif : ajoute au panneau un lien « Toute la rubrique ».",
+    )
+    links = blocks.ListBlock(NavLinkBlock(), label="Liens du panneau", min_num=0, max_num=12)
+    features = MenuFeaturesBlock(label="Mises en avant (deux au plus)")
+
+    def get_context(self, value, parent_context=None):
+        from content.navigation import entry_data
+
+        context = super().get_context(value, parent_context)
+        context["entries"] = [entry_data(value, (parent_context or {}).get("request"))]
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        label = "Entrée du menu"
+        template = "blocks/menu_entry.html"
+        description = "Une entrée du menu principal : ses liens et une ou deux mises en avant."
+        preview_value = {
+            "label": "Me former à la coopération à l’école",
+            "links": [
+                {"label": "Nos champs d’intervention", "url": "https://www.occe.coop/"},
+                {"label": "La formation dans les territoires", "url": "https://www.occe.coop/"},
+            ],
+            "features": [],
+        }
+
+
+class FooterColumnBlock(blocks.StructBlock):
+    """A column of the footer: a heading and its links."""
+
+    heading = blocks.CharBlock(label="Titre", max_length=80)
+    links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=0, max_num=12)
+
+    def get_context(self, value, parent_context=None):
+        from content.navigation import column_data
+
+        context = super().get_context(value, parent_context)
+        context["column"] = column_data(value, (parent_context or {}).get("request"))
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        label = "Colonne de liens"
+        template = "blocks/footer_column.html"
+        description = "Un titre et ses liens, dans le pied de page."
+        preview_value = {
+            "heading": "Nous rejoindre",
+            "links": [
+                {"label": "Adhérer", "url": "https://www.occe.coop/"},
+                {"label": "Militer", "url": "https://www.occe.coop/"},
+            ],
+        }
+
+
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("youtube", "YouTube"),
+    ("linkedin", "LinkedIn"),
+    ("bluesky", "Bluesky"),
+    ("mastodon", "Mastodon"),
+    ("other", "Autre"),
+]
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(label="Réseau", choices=SOCIAL_NETWORKS)
+    url = blocks.URLBlock(label="Adresse du compte")
+    label = blocks.CharBlock(
+        label="Nom accessible",
+        required=False,
+        max_length=80,
+        help_text="Lu par les lecteurs d’écran. Par défaut : le nom du réseau.",
+    )
+
+    def get_context(self, value, parent_context=None):
+        from content.navigation import social_data
+
+        context = super().get_context(value, parent_context)
+        context["social_links"] = [social_data(value)]
+        return context
+
+    class Meta:
+        icon = "site"
+        label = "Réseau social"
+        template = "blocks/social_link.html"
+        description = "Un compte de l’OCCE sur un réseau social, montré par son icône."
+        preview_value = {"network": "facebook", "url": "https://www.facebook.com/"}

@@ -161,7 +161,15 @@ class PostgresSearchIndex(SearchIndex):
             cursor.executemany(
                 self.UPSERT_FULLTEXT,
                 [
-                    (t.page_id, t.content_type_id, t.path, t.date, t.title, t.summary, t.body[:MAX_BODY_CHARS])
+                    (
+                        t.page_id,
+                        t.content_type_id,
+                        t.path,
+                        t.date,
+                        t.title,
+                        t.summary,
+                        t.body[:MAX_BODY_CHARS],
+                    )
                     for t in texts
                 ],
             )

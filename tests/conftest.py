@@ -18,3 +18,14 @@ def postgres_only(db):
 @pytest.fixture
 def root_page(db):
     return Page.get_first_root_node()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: Wagtail keeps the sites' root paths there, and
+    the navigation its menus, which would otherwise outlive the database rows of a test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

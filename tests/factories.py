@@ -82,3 +82,61 @@ def make_page(model, parent, *, title=None, summary="Un résumé de test.", them
 def make_content(model, home, **kwargs):
     """A page of `model` at its normal place in the tree."""
     return make_page(model, section_index(home, model), **kwargs)
+
+
+# --- Navigation ----------------------------------------------------------------------------
+
+
+def link(label, page=None, url=""):
+    """The raw value of a NavLinkBlock."""
+    return {"label": label, "page": page.pk if page else None, "url": url}
+
+
+def image_value(image, alt=""):
+    """The raw value of an ImageBlock (an empty one without `image`: never a bare None)."""
+    return {"image": image.pk if image else None, "alt_text": alt, "decorative": False}
+
+
+def make_main_menu(site=None, *, utility=(), entries=(), publish=True):
+    """A main menu from raw StreamField data, published through a revision as an editor would."""
+    from wagtail.models import Site
+
+    from content.models import MainMenu
+
+    site = site or Site.objects.get(is_default_site=True)
+    menu = MainMenu(site=site, utility_links=list(utility), entries=list(entries), live=False)
+    menu.save()
+    revision = menu.save_revision()
+    if publish:
+        revision.publish()
+        menu.refresh_from_db()
+    return menu
+
+
+def make_footer(site=None, *, publish=True, **fields):
+    from wagtail.models import Site
+
+    from content.models import Footer
+
+    site = site or Site.objects.get(is_default_site=True)
+    footer = Footer(site=site, live=False, **fields)
+    footer.save()
+    revision = footer.save_revision()
+    if publish:
+        revision.publish()
+        footer.refresh_from_db()
+    return footer
+
+
+def make_partner(name, *, url="", is_active=True, sort_order=None):
+    from content.models import Partner
+
+    if sort_order is None:
+        sort_order = Partner.objects.count()
+    return Partner.objects.create(
+        name=name,
+        logo=make_image(title=f"Logo {name}", width=200, height=100),
+        url=url,
+        is_active=is_active,
+        sort_order=sort_order,
+    )

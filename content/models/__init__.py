@@ -1,4 +1,5 @@
 from .base import BasePage, SectionIndexPage
+from .navigation import Footer, MainMenu, SeoSettings
 from .pages import (
     ArticleIndexPage,
     ArticlePage,
@@ -37,8 +38,10 @@ __all__ = [
     "DepartmentalAssociationPage",
     "EventIndexPage",
     "EventPage",
+    "Footer",
     "HomeFeaturedPage",
     "HomePage",
+    "MainMenu",
     "NewsIndexPage",
     "NewsPage",
     "Partner",
@@ -50,6 +53,7 @@ __all__ = [
     "ReviewIndexPage",
     "ReviewPage",
     "SectionIndexPage",
+    "SeoSettings",
     "StandardPage",
     "Theme",
     "WebinarIndexPage",

@@ -22,6 +22,7 @@ from wagtail.search import index
 from content import departments
 from content.blocks import PromoBlock
 from content.calendar import event_calendar
+from content.feeds import NewsFeed
 from content.filters import AssociationFinderForm, ResourceFilter
 from content.models.base import BasePage, SectionIndexPage, listing_image_prefetch
 from content.pagination import paginate
@@ -457,7 +458,7 @@ class ArticleIndexPage(SectionIndexPage):
         verbose_name = "index des articles"
 
 
-class NewsIndexPage(SectionIndexPage):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     default_title = "Actualités"
     default_slug = "actualites"
     child_model = NewsPage
@@ -466,6 +467,11 @@ class NewsIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = "index des actualités"
+
+    @path("flux/", name="feed")
+    def feed(self, request):
+        """The RSS feed of the latest news, linked from every page's head."""
+        return NewsFeed()(request, index=self)
 
 
 class ResourceIndexPage(SectionIndexPage):

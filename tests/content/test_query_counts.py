@@ -3,10 +3,12 @@
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from content.models import NewsPage, ResourceDocument, ResourcePage
 from content.models.taxonomy import Cycle
+from content.navigation import site_navigation
 from tests.factories import make_content, make_document, make_image
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +17,9 @@ pytestmark = pytest.mark.django_db
 def count_queries(client, url):
     client.get(url)  # renditions are created on the first view only
     cache.clear()
+    # The menus and footer are built once per site and cached; their own cost is measured in
+    # tests/navigation/test_menu_queries.py. Here they are cached, as on any ordinary view.
+    site_navigation(RequestFactory().get(url))
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

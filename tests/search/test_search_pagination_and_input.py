@@ -140,9 +140,11 @@ def test_query_count_is_fixed_whatever_the_number_of_results(
     client.get("/recherche/", {"q": "coopérative"})  # warm the content type cache
     with django_assert_max_num_queries(20) as few:
         client.get("/recherche/", {"q": "coopérative", "page": 2})
+    few_results = len(few.captured_queries)  # read now: the next request resets the query log
     for n in range(30):
         make_content(NewsPage, home_page, title=f"Coopérative actualité {n}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/recherche/", {"q": "coopérative"})  # the new news section changed the menu: re-cache it
+    with django_assert_max_num_queries(few_results):
         client.get("/recherche/", {"q": "coopérative", "page": 2})
 
 
