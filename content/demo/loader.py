@@ -317,6 +317,9 @@ class DemoSite:
         return page
 
     def add(self, parent, page):
+        """Add `page` under `parent` and publish it as an editor would: a draft, its first
+        revision (validated), then its publication (which indexes it for the search)."""
+        page.live = False
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created["pages"] += 1

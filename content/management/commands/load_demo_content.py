@@ -46,7 +46,7 @@ class Command(BaseCommand):
             demo.reset()
         demo.load()
         self.stdout.write(
-            f"Contenu de démonstration : créé(s) : {counted(demo.created) or 'rien'} ; "
-            f"déjà présent(s) : {counted(demo.found) or 'rien'} "
+            f"Contenu de démonstration – créés : {counted(demo.created) or 'rien'} ; "
+            f"déjà présents : {counted(demo.found) or 'rien'} "
             f"({time.monotonic() - started:.1f} s)."
         )
