@@ -356,53 +356,63 @@ class DemoSite:
         return self.add(parent, page)
 
     def own_fields(self, model, item, day):
-        """The fields of one page type, from its data."""
-        if model in (ResourcePage, ProjectPage):
-            fields = {"cycles": [self.cycles[number] for number in item.get("cycles", [])]}
-            if model is ResourcePage:
-                fields["documents"] = [
-                    ResourceDocument(
-                        document=self.documents[doc["document"]], title=french(doc.get("label", ""))
-                    )
-                    for doc in item.get("documents", [])
-                ]
-            else:
-                fields["period"] = french(item.get("period", school_year(day)))
-                fields["partners"] = [self.partners[french(name)] for name in item.get("partners", [])]
-            return fields
-        if model is ReviewPage:
-            return self.review_fields(item, day)
-        if model in (WebinarPage, EventPage):
-            start = timezone.make_aware(
-                datetime.datetime.combine(
-                    working_day(self.today + datetime.timedelta(days=item["starts_in_days"])),
-                    datetime.time.fromisoformat(item["time"]),
-                )
-            )
-            if model is WebinarPage:
-                return {
-                    "start": start,
-                    "duration_minutes": item["duration_minutes"],
-                    "registration_url": item.get("registration_url", ""),
-                    "replay_url": item.get("replay_url", ""),
-                }
-            return {
-                "start": start,
-                "end": start + datetime.timedelta(minutes=item["duration_minutes"]),
-                "place": french(item["place"]),
-                "registration_url": item.get("registration_url", ""),
-            }
-        if model is DepartmentalAssociationPage:
-            return {
-                "department_code": item["department_code"],
-                "street_address": french(item["street_address"]),
-                "postal_code": item["postal_code"],
-                "city": french(item["city"]),
-                "phone": item.get("phone", ""),
-                "email": item.get("email", ""),
-                "website": item.get("website", ""),
-            }
-        return {}
+        """The fields of the page's own type, from its data."""
+        builder = {
+            ResourcePage: self.resource_fields,
+            ProjectPage: self.project_fields,
+            ReviewPage: self.review_fields,
+            WebinarPage: self.webinar_fields,
+            EventPage: self.event_fields,
+            DepartmentalAssociationPage: self.association_fields,
+        }.get(model)
+        return builder(item, day) if builder else {}
+
+    def resource_fields(self, item, day):
+        documents = [
+            ResourceDocument(document=self.documents[doc["document"]], title=french(doc.get("label", "")))
+            for doc in item.get("documents", [])
+        ]
+        return {"cycles": [self.cycles[n] for n in item.get("cycles", [])], "documents": documents}
+
+    def project_fields(self, item, day):
+        return {
+            "cycles": [self.cycles[n] for n in item.get("cycles", [])],
+            "period": french(item.get("period", school_year(day))),
+            "partners": [self.partners[french(name)] for name in item.get("partners", [])],
+        }
+
+    def start(self, item):
+        """The start of a webinar or an event: so many days from today, on a working day."""
+        day = working_day(self.today + datetime.timedelta(days=item["starts_in_days"]), self.today)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(item["time"])))
+
+    def webinar_fields(self, item, day):
+        return {
+            "start": self.start(item),
+            "duration_minutes": item["duration_minutes"],
+            "registration_url": item.get("registration_url", ""),
+            "replay_url": item.get("replay_url", ""),
+        }
+
+    def event_fields(self, item, day):
+        start = self.start(item)
+        return {
+            "start": start,
+            "end": start + datetime.timedelta(minutes=item["duration_minutes"]),
+            "place": french(item["place"]),
+            "registration_url": item.get("registration_url", ""),
+        }
+
+    def association_fields(self, item, day):
+        return {
+            "department_code": item["department_code"],
+            "street_address": french(item["street_address"]),
+            "postal_code": item["postal_code"],
+            "city": french(item["city"]),
+            "phone": item.get("phone", ""),
+            "email": item.get("email", ""),
+            "website": item.get("website", ""),
+        }
 
     def review_fields(self, item, day):
         """A review's title, number and period (from its date: two months, or four for a
@@ -497,11 +507,14 @@ class DemoSite:
 # --- dates ------------------------------------------------------------------------------------
 
 
-def working_day(day):
-    """`day`, or the Monday after it if it falls on a weekend."""
-    if day.weekday() >= 5:
-        return day + datetime.timedelta(days=7 - day.weekday())
-    return day
+def working_day(day, today):
+    """`day`, or if it falls on a weekend the Friday before it (in the past) or the Monday
+    after it (to come), so that a date never crosses today."""
+    if day.weekday() < 5:
+        return day
+    if day < today:
+        return day - datetime.timedelta(days=day.weekday() - 4)
+    return day + datetime.timedelta(days=7 - day.weekday())
 
 
 def add_months(day, months):

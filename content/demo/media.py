@@ -460,6 +460,7 @@ def _page_stream(title: str, text: str, number: int, total: int) -> bytes:
     for lines in paragraphs(text):
         for line in lines:
             if line.startswith("# "):
+                y -= 6 if y < PAGE_HEIGHT - 120 else 0
                 ops.append(
                     b"BT /F2 %d Tf %d %d Td %s Tj ET" % (HEADING_SIZE, MARGIN, y, _pdf_string(line[2:]))
                 )

@@ -227,6 +227,14 @@ def test_pages_have_summaries_bodies_themes_cycles_and_french_typography(demo):
     assert {"heading", "paragraph", "image", "quote", "document", "accordion", "call_to_action"} <= body_types
 
 
+def test_bodies_and_promos_pass_the_validation_of_the_admin(demo, admin_client):
+    for page in Page.objects.type(*CONTENT_PAGE_TYPES).specific():
+        type(page).body.field.stream_block.clean(page.body)  # raises on an invalid block
+    type(demo).promos.field.stream_block.clean(demo.promos)
+    for page in (demo, ResourcePage.objects.first(), StandardPage.objects.get(slug="notre-adn")):
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
 def test_associations_are_real_departments_with_made_up_contacts(demo):
     associations = DepartmentalAssociationPage.objects.all()
     assert {"93", "75", "13", "69", "33", "59", "2A", "974"} <= {a.department_code for a in associations}
