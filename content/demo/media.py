@@ -6,6 +6,7 @@ PDF files are written by hand (PDF 1.4, Helvetica, a few kilobytes); archives wi
 """
 
 import io
+import re
 import textwrap
 import unicodedata
 import zipfile
@@ -408,7 +409,10 @@ def logo(name: str, subtitle: str = "", size=(480, 240), variant: int = 0) -> by
     disc = height * 0.5
     left, top = width * 0.05, (height - disc) / 2
     draw.ellipse([left, top, left + disc, top + disc], fill=colour)
-    initials = "".join(word[0] for word in name.replace("'", " ").split() if word[0].isalnum())[:3].upper()
+    words = re.split(r"[\s'’]+", name)
+    # "Printemps des Poètes": PP; "Jeunesse au Plein Air": JPA (small linking words left out).
+    initials = "".join(w[0] for w in words if w and w[0].isalnum() and not (w.islower() and len(w) <= 4))
+    initials = initials[:3].upper()
     _draw_text(draw, (left + disc / 2, top + disc / 2), initials, int(disc * 0.36), WHITE, anchor="mm")
     text_left, text_width = left + disc + width * 0.05, width * 0.62
     name_size = int(height * 0.15)
