@@ -1,0 +1,532 @@
+"""The demo site: the current OCCE site's tree and content, from the data in fixtures/demo/.
+
+Each step finds what already exists by a stable key (a page's slug under its parent, an
+image's or a document's title in the "Démo" collection, a partner's name, a promotion's
+query) and creates only what is missing: a second run changes nothing. Dates are given
+in the data relative to the day of loading, so the demo always looks recent.
+"""
+
+import datetime
+import json
+import tomllib
+import uuid
+from collections import Counter
+from io import BytesIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+from wagtail.search.utils import normalise_query_string
+
+from content.demo import media
+from content.demo.text import french, rich_text
+from content.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    AssociationIndexPage,
+    Cycle,
+    DepartmentalAssociationPage,
+    EventIndexPage,
+    EventPage,
+    HomeFeaturedPage,
+    NewsIndexPage,
+    NewsPage,
+    Partner,
+    ProjectIndexPage,
+    ProjectPage,
+    ResourceDocument,
+    ResourceIndexPage,
+    ResourcePage,
+    ReviewIndexPage,
+    ReviewPage,
+    StandardPage,
+    Theme,
+    WebinarIndexPage,
+    WebinarPage,
+)
+
+DATA_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+COLLECTION_NAME = "Démo"
+
+# The sections: their slug (which names their data file), index type and page type, in
+# the order they are created. A body may link only to a page created before it.
+SECTIONS = [
+    ("ressources", ResourceIndexPage, ResourcePage),
+    ("projets", ProjectIndexPage, ProjectPage),
+    ("revues", ReviewIndexPage, ReviewPage),
+    ("webinaires", WebinarIndexPage, WebinarPage),
+    ("articles", ArticleIndexPage, ArticlePage),
+    ("actualites", NewsIndexPage, NewsPage),
+    ("evenements", EventIndexPage, EventPage),
+    ("pres-de-chez-vous", AssociationIndexPage, DepartmentalAssociationPage),
+]
+STANDARD_PAGES_FILE = "pages.toml"
+
+
+class DemoDataError(ValueError):
+    """The demo data names something that does not exist (an image, a page, a block…)."""
+
+
+class DemoSite:
+    """Loads the demo content under `home`, step by step; see `load()`."""
+
+    def __init__(self, home, data_dir=DATA_DIR, today=None):
+        self.home = home
+        self.data_dir = Path(data_dir)
+        self.today = today or timezone.localdate()
+        self.created = Counter()
+        self.found = Counter()
+        self.collection = None
+        self.images = {}  # key in the data -> Image
+        self.documents = {}  # key in the data -> Document
+        self.partners = {}  # name -> Partner
+        self.pages = {}  # path under the home page ("/nous-connaitre/") -> specific page
+        self.themes = {theme.slug: theme for theme in Theme.objects.all()}
+        self.cycles = {cycle.number: cycle for cycle in Cycle.objects.all()}
+
+    def data(self, name):
+        with (self.data_dir / name).open("rb") as file:
+            return tomllib.load(file)
+
+    # --- the steps ---------------------------------------------------------------------------
+
+    def load(self):
+        """Every step, in one transaction. Menus and subscribers will join them (see the data
+        already in navigation.toml and subscribers.toml)."""
+        with transaction.atomic():
+            self.load_media()
+            self.load_partners()
+            self.load_pages()
+            self.load_home()
+            self.load_promotions()
+
+    def reset(self):
+        """Delete what the demo creates: the pages of its sections and its top-level pages
+        (with anything added below them), its promotions, the home page's hero, picks and
+        promos, its partners, and the "Démo" collection with its images and documents."""
+        with transaction.atomic():
+            top_slugs = [slug for slug, _index, _model in SECTIONS]
+            top_slugs += [
+                item["slug"] for item in self.data(STANDARD_PAGES_FILE)["page"] if "parent" not in item
+            ]
+            for page in self.home.get_children().filter(slug__in=top_slugs):
+                page.delete()
+            queries = [
+                normalise_query_string(item["query"]) for item in self.data("promotions.toml")["promotion"]
+            ]
+            SearchPromotion.objects.filter(query__query_string__in=queries).delete()
+            self.home.refresh_from_db()
+            self.home.hero_title = self.home.hero_text = self.home.hero_link_label = ""
+            self.home.hero_image = self.home.hero_link_page = None
+            self.home.featured_pages.clear()
+            self.home.promos = []
+            self.home.save_revision().publish()
+            Partner.objects.filter(
+                name__in=[french(p["name"]) for p in self.data("partners.toml")["partner"]]
+            ).delete()
+            for collection in Collection.objects.filter(name=COLLECTION_NAME, depth=2):
+                get_image_model().objects.filter(collection=collection).delete()
+                get_document_model().objects.filter(collection=collection).delete()
+                collection.delete()
+        self.home.refresh_from_db()
+
+    def load_media(self):
+        """The "Démo" collection, its illustrations and its documents (PDF, ZIP)."""
+        root = Collection.get_first_root_node()
+        self.collection = root.get_children().filter(name=COLLECTION_NAME).first() or root.add_child(
+            name=COLLECTION_NAME
+        )
+        data = self.data("media.toml")
+        for number, item in enumerate(data["image"]):
+            self.images[item["key"]] = self.image(item, lambda item=item, n=number: self.draw(item, n))
+        for item in data["document"]:
+            self.documents[item["key"]] = self.document(
+                item["title"], item["file"], lambda item=item: self.file(item)
+            )
+
+    def load_partners(self):
+        """The partners of the footer ("Ils nous accompagnent"), in the current site's order."""
+        for number, item in enumerate(self.data("partners.toml")["partner"]):
+            name = french(item["name"])
+            partner = Partner.objects.filter(name=name).first()
+            if partner:
+                self.found["partenaires"] += 1
+            else:
+                logo = self.image(
+                    {"key": f"logo-{number + 1:02d}", "title": f"Logo {name}", "alt": f"Logo de {name}"},
+                    lambda item=item, n=number: media.logo(
+                        french(item["name"]), french(item.get("subtitle", "")), variant=n
+                    ),
+                )
+                partner = Partner.objects.create(
+                    name=name, logo=logo, url=item.get("url", ""), sort_order=number
+                )
+                self.created["partenaires"] += 1
+            self.partners[name] = partner
+
+    def load_pages(self):
+        """The section indexes, the standard pages, then each section's pages."""
+        sections = {item["slug"]: item for item in self.data("sections.toml")["section"]}
+        indexes = {}
+        for slug, index_model, _model in SECTIONS:
+            indexes[slug] = self.index_page(index_model, sections[slug])
+        for item in self.data(STANDARD_PAGES_FILE)["page"]:
+            parent = self.pages[item["parent"]] if "parent" in item else self.home
+            self.content_page(parent, StandardPage, item)
+        for slug, _index_model, model in SECTIONS:
+            for item in self.data(f"{slug}.toml").get("page", []):
+                self.content_page(indexes[slug], model, item)
+
+    def load_home(self):
+        """The home page's hero, editor's picks and promos, unless an editor has set a hero."""
+        home = self.home
+        home.refresh_from_db()
+        if home.hero_title:
+            self.found["accueil"] += 1
+            return
+        data = self.data("home.toml")
+        hero = data["hero"]
+        home.hero_title = french(hero["title"])
+        home.hero_text = french(hero["text"])
+        home.hero_image = self.images[hero["image"]]
+        home.hero_link_label = french(hero["link_label"])
+        home.hero_link_page = self.page_at(hero["link"])
+        home.featured_pages = [HomeFeaturedPage(page=self.page_at(path)) for path in data["featured"]]
+        home.promos = json.dumps(
+            [
+                {
+                    "type": "promo",
+                    "id": str(uuid.uuid4()),
+                    "value": {
+                        "title": french(promo["title"]),
+                        "text": french(promo.get("text", "")),
+                        "image": self.image_value(promo["image"], promo.get("alt"))
+                        if "image" in promo
+                        else None,
+                        "links": [self.link(link["label"], link["link"]) for link in promo["links"]],
+                    },
+                }
+                for promo in data["promo"]
+            ]
+        )
+        home.save_revision().publish()
+        self.created["accueil"] += 1
+
+    def load_promotions(self):
+        """The editor's picks of the search for frequent queries."""
+        for number, item in enumerate(self.data("promotions.toml")["promotion"]):
+            query = Query.get(item["query"])
+            page = self.page_at(item["page"])
+            if SearchPromotion.objects.filter(query=query, page=page).exists():
+                self.found["promotions"] += 1
+                continue
+            SearchPromotion.objects.create(
+                query=query, page=page, description=french(item.get("description", "")), sort_order=number
+            )
+            self.created["promotions"] += 1
+
+    # --- media -------------------------------------------------------------------------------
+
+    def image(self, item, draw):
+        """The image titled item["title"] in the demo collection, drawn by `draw()` if missing."""
+        title = french(item["title"])
+        image = get_image_model().objects.filter(collection=self.collection, title=title).first()
+        if image:
+            self.found["images"] += 1
+            return image
+        image = get_image_model()(
+            title=title,
+            description=french(item.get("alt", ""))[:255],
+            collection=self.collection,
+            file=ImageFile(BytesIO(draw()), name=f"demo-{item['key']}.png"),
+        )
+        image._set_image_file_metadata()
+        image.save()
+        self.created["images"] += 1
+        return image
+
+    @staticmethod
+    def draw(item, number):
+        variant = item.get("variant", number)
+        if item.get("kind") == "cover":
+            return media.cover(
+                french(item["cover_title"]),
+                french(item["cover_number"]),
+                french(item["cover_subtitle"]),
+                item["motif"],
+                variant=variant,
+            )
+        size = tuple(item.get("size", (960, 600)))
+        return media.illustration(item["motif"], french(item.get("label", "")), size=size, variant=variant)
+
+    def document(self, title, filename, make):
+        """The document titled `title` in the demo collection, made by `make()` if missing."""
+        title = french(title)
+        document = get_document_model().objects.filter(collection=self.collection, title=title).first()
+        if document:
+            self.found["documents"] += 1
+            return document
+        document = get_document_model()(
+            title=title, collection=self.collection, file=ContentFile(make(), name=filename)
+        )
+        document._set_document_file_metadata()
+        document.save()
+        self.created["documents"] += 1
+        return document
+
+    @staticmethod
+    def file(item):
+        """The bytes of a document of media.toml: a PDF of its pages, or a ZIP of its files."""
+        if "files" not in item:
+            return media.pdf(french(item["title"]), [french(text) for text in item["pages"]])
+        members = []
+        for member in item["files"]:
+            if "pages" in member:
+                content = media.pdf(french(member["title"]), [french(text) for text in member["pages"]])
+            else:
+                content = french(member["text"]).encode("utf-8")
+            members.append((member["name"], content))
+        return media.archive(members)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def path_of(self, page):
+        """A page's path under the home page: "/nous-connaitre/notre-mission/"."""
+        return page.url_path[len(self.home.url_path) - 1 :]
+
+    def page_at(self, path):
+        try:
+            return self.pages[path]
+        except KeyError:
+            raise DemoDataError(f"Aucune page de démonstration à l’adresse {path}") from None
+
+    def existing(self, parent, slug):
+        """The child `slug` of `parent` if the demo (or an editor) already made it."""
+        page = parent.get_children().filter(slug=slug).specific().first()
+        if page:
+            self.found["pages"] += 1
+            self.pages[self.path_of(page)] = page
+        return page
+
+    def add(self, parent, page):
+        """Add `page` under `parent` and publish it as an editor would: a draft, its first
+        revision (validated), then its publication (which indexes it for the search)."""
+        page.live = False
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created["pages"] += 1
+        self.pages[self.path_of(page)] = page
+        return page
+
+    def index_page(self, model, item):
+        return self.existing(self.home, item["slug"]) or self.add(
+            self.home,
+            model(
+                slug=item["slug"],
+                title=french(item["title"]),
+                introduction=french(item.get("introduction", "")),
+            ),
+        )
+
+    def content_page(self, parent, model, item):
+        if page := self.existing(parent, item["slug"]):
+            return page
+        day = self.today - datetime.timedelta(days=item["days_ago"])
+        own = self.own_fields(model, item, day)
+        page = model(
+            slug=item["slug"],
+            title=own.pop("title", None) or french(item["title"]),
+            summary=french(item["summary"]),
+            publication_date=day,
+            # Kept by the first publication: the admin shows the page as published that day.
+            first_published_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(9))),
+            listing_image=self.images[item["image"]] if "image" in item else None,
+            body=self.body(item.get("body", []), where=item["slug"]),
+            themes=[self.themes[slug] for slug in item.get("themes", [])],
+            **own,
+        )
+        return self.add(parent, page)
+
+    def own_fields(self, model, item, day):
+        """The fields of the page's own type, from its data."""
+        builder = {
+            ResourcePage: self.resource_fields,
+            ProjectPage: self.project_fields,
+            ReviewPage: self.review_fields,
+            WebinarPage: self.webinar_fields,
+            EventPage: self.event_fields,
+            DepartmentalAssociationPage: self.association_fields,
+        }.get(model)
+        return builder(item, day) if builder else {}
+
+    def resource_fields(self, item, day):
+        documents = [
+            ResourceDocument(document=self.documents[doc["document"]], title=french(doc.get("label", "")))
+            for doc in item.get("documents", [])
+        ]
+        return {"cycles": [self.cycles[n] for n in item.get("cycles", [])], "documents": documents}
+
+    def project_fields(self, item, day):
+        return {
+            "cycles": [self.cycles[n] for n in item.get("cycles", [])],
+            "period": french(item.get("period", school_year(day))),
+            "partners": [self.partners[french(name)] for name in item.get("partners", [])],
+        }
+
+    def start(self, item):
+        """The start of a webinar or an event: so many days from today, on a working day."""
+        day = working_day(self.today + datetime.timedelta(days=item["starts_in_days"]), self.today)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(item["time"])))
+
+    def webinar_fields(self, item, day):
+        return {
+            "start": self.start(item),
+            "duration_minutes": item["duration_minutes"],
+            "registration_url": item.get("registration_url", ""),
+            "replay_url": item.get("replay_url", ""),
+        }
+
+    def event_fields(self, item, day):
+        start = self.start(item)
+        return {
+            "start": start,
+            "end": start + datetime.timedelta(minutes=item["duration_minutes"]),
+            "place": french(item["place"]),
+            "registration_url": item.get("registration_url", ""),
+        }
+
+    def association_fields(self, item, day):
+        return {
+            "department_code": item["department_code"],
+            "street_address": french(item["street_address"]),
+            "postal_code": item["postal_code"],
+            "city": french(item["city"]),
+            "phone": item.get("phone", ""),
+            "email": item.get("email", ""),
+            "website": item.get("website", ""),
+        }
+
+    def review_fields(self, item, day):
+        """A review's title, number and period (from its date: two months, or four for a
+        double number), its cover drawn with both, and its PDF."""
+        months = item.get("months", 2)
+        last = add_months(day, months - 1)
+        period = f"{month_name(day)}-{month_name(last)} {last.year}"
+        if day.year != last.year:
+            period = f"{month_name(day)} {day.year}-{month_name(last)} {last.year}"
+        number = f"N° {item['issue']}"
+        cover = self.image(
+            {
+                "key": f"revue-{item['issue']}",
+                "title": f"Couverture d'Animation & Éducation {number}",
+                "alt": f"Couverture d'Animation & Éducation {number}",
+            },
+            lambda: media.cover(
+                "Animation & Éducation", french(number), period, item["motif"], variant=len(self.pages)
+            ),
+        )
+        pdf = self.document(
+            f"Animation & Éducation {number} (extrait)",
+            f"animation-education-{item['issue']}.pdf",
+            lambda: media.pdf(
+                french(f"Animation & Éducation {number}"), [french(text) for text in item["pages"]]
+            ),
+        )
+        return {
+            "title": f"Animation & Éducation {french(number)} | {period}",
+            "issue_number": french(number),
+            "period_label": period,
+            "cover_image": cover,
+            "pdf": pdf,
+        }
+
+    # --- bodies and links --------------------------------------------------------------------
+
+    def body(self, blocks, where=""):
+        """StreamField data (as JSON) from the blocks of the data: each is a table whose first
+        key names its kind (heading, text, image, quote, document, accordion, button, video)."""
+        return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in
+                           (self.block(block, where) for block in blocks)])  # fmt: skip
+
+    def block(self, block, where):
+        kind = next(iter(block), None)
+        if kind == "heading":
+            return "heading", {"text": french(block["heading"]), "level": block.get("level", "h2")}
+        if kind == "text":
+            return "paragraph", rich_text(block["text"])
+        if kind == "image":
+            value = {"image": self.image_value(block["image"], block.get("alt"))}
+            return "image", {**value, "caption": french(block.get("caption", ""))}
+        if kind == "quote":
+            return "quote", {"text": french(block["quote"]), "attribution": french(block.get("by", ""))}
+        if kind == "document":
+            document = self.documents[block["document"]]
+            return "document", {"document": document.pk, "title": french(block.get("label", ""))}
+        if kind == "accordion":
+            items = [
+                {"question": french(i["question"]), "answer": rich_text(i["answer"])} for i in block["items"]
+            ]
+            return "accordion", {"title": french(block["accordion"]), "items": items}
+        if kind == "button":
+            link = self.link(block["button"], block["link"])
+            return "call_to_action", {"text": french(block.get("text", "")), "link": link}
+        if kind == "video":
+            return "video", {
+                "title": french(block["video"]),
+                "url": block["url"],
+                "platform": block.get("platform", ""),
+                "transcript": french(block.get("transcript", "")),
+            }
+        raise DemoDataError(f"Bloc inconnu dans {where} : {kind}")
+
+    def image_value(self, key, alt=None):
+        image = self.images[key]
+        return {"image": image.pk, "alt_text": french(alt) if alt else image.description, "decorative": False}
+
+    def link(self, label, target):
+        """A LinkBlock value: a demo page by its path ("/nous-connaitre/"), or a full address.
+
+        LinkBlock (content/blocks.py) takes a page or a full address, not a path with a query
+        string such as "/ressources/?cycle=cycle-1": the data may not use one here.
+        """
+        if not target.startswith("/"):
+            return {"label": french(label), "page": None, "url": target}
+        if "?" in target:
+            raise DemoDataError(f"Un lien vers une page ne peut pas avoir de paramètres : {target}")
+        return {"label": french(label), "page": self.page_at(target).pk, "url": ""}
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def working_day(day, today):
+    """`day`, or if it falls on a weekend the Friday before it (in the past) or the Monday
+    after it (to come), so that a date never crosses today."""
+    if day.weekday() < 5:
+        return day
+    if day < today:
+        return day - datetime.timedelta(days=day.weekday() - 4)
+    return day + datetime.timedelta(days=7 - day.weekday())
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
+
+
+def month_name(day):
+    return date_format(day, "F")
+
+
+def school_year(day):
+    """ "2025-2026" for a day from September 2025 to August 2026."""
+    start = day.year if day.month >= 9 else day.year - 1
+    return f"{start}-{start + 1}"
