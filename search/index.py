@@ -122,20 +122,23 @@ class SearchIndex:
 
 
 class PostgresSearchIndex(SearchIndex):
-    """Rows of `search_searchdocument` (shown, ranked on title and summary) and of
-    `search_fulltext` (matched on everything): see search/migrations/0002."""
+    """Rows of `search_searchdocument` (shown, ordered by where they match) and of
+    `search_fulltext` (matched and counted on everything): see search/migrations/0002."""
 
     # The configuration name is written out (not formatted in) so the statements are constants.
     UPSERT_DOCUMENT = """
-        INSERT INTO search_searchdocument (page_id, content_type_id, path, title, summary, date, rank_vector)
+        INSERT INTO search_searchdocument
+            (page_id, content_type_id, path, title, summary, date, title_vector, rank_vector)
         SELECT d.page_id, d.content_type_id, d.path, d.title, d.summary, d.date,
+               to_tsvector('occe_french', d.title),
                setweight(to_tsvector('occe_french', d.title), 'A')
                || setweight(to_tsvector('occe_french', d.summary), 'B')
         FROM (VALUES (%s::bigint, %s::integer, %s, %s, %s, %s::date))
             AS d (page_id, content_type_id, path, title, summary, date)
         ON CONFLICT (page_id) DO UPDATE SET
             content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path, title = EXCLUDED.title,
-            summary = EXCLUDED.summary, date = EXCLUDED.date, rank_vector = EXCLUDED.rank_vector
+            summary = EXCLUDED.summary, date = EXCLUDED.date,
+            title_vector = EXCLUDED.title_vector, rank_vector = EXCLUDED.rank_vector
     """
     UPSERT_FULLTEXT = """
         INSERT INTO search_fulltext (page_id, content_type_id, path, date, search_vector)

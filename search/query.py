@@ -50,57 +50,58 @@ def content_type_ids() -> list[int]:
 
 
 class PostgresDocumentSearch:
-    """Counts from the narrow match table, ranking from the small title-and-summary vector.
+    """Counts from the narrow match table; results ordered by where they match.
 
     - Counts per type: one grouped count over `search_fulltext`, whose rows are small
       (the full vectors live out of line), so that a word found in nearly every page
       costs a few thousand small reads.
-    - Relevance: the pages whose title or summary match come first, ranked by
-      `ts_rank` on their small `rank_vector`; then the pages that match only in their
-      body, newest first. Ranking never reads the big vectors.
+    - Relevance: pages whose title holds every word first, then those whose summary
+      does, then those that match only in their body; newest first within each. Each
+      tier walks the date index or a small GIN bitmap, so no search ranks every match
+      (which, for a word in most pages, is what made the stock search slow).
     - Date order and browsing: the (date, id) index, stopped after one page.
     The planner is told to prefer the text indexes to reading whole tables, and not to
     spend time compiling (`jit`), for the statements of one search only.
     """
 
+    QUERY = "websearch_to_tsquery('occe_french', %(query)s) AS q(query)"
     FILTERS = """
         {alias}.path LIKE %(site_path)s
         AND NOT ({alias}.page_id = ANY(%(exclude)s))
         AND (%(type)s::integer IS NULL OR {alias}.content_type_id = %(type)s::integer)
     """
-    QUERY = "websearch_to_tsquery('occe_french', %(query)s) AS q(query)"
-
     COUNTS = """
         SELECT m.content_type_id, count(*) FROM search_fulltext m {from_query}
         WHERE {match} m.path LIKE %(site_path)s AND NOT (m.page_id = ANY(%(exclude)s))
         GROUP BY m.content_type_id
-    """
-    RANKED = """
-        SELECT d.page_id FROM search_searchdocument d, {query}
-        WHERE d.rank_vector @@ q.query AND {filters}
-        ORDER BY ts_rank(d.rank_vector, q.query) DESC, d.date DESC, d.page_id DESC
-        LIMIT %(limit)s OFFSET %(offset)s
-    """
-    RANKED_COUNT = """
-        SELECT count(*) FROM search_searchdocument d, {query} WHERE d.rank_vector @@ q.query AND {filters}
-    """
-    BODY_ONLY = """
-        SELECT m.page_id FROM search_fulltext m JOIN search_searchdocument d ON d.page_id = m.page_id, {query}
-        WHERE m.search_vector @@ q.query AND NOT d.rank_vector @@ q.query AND {filters}
-        ORDER BY m.date DESC, m.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
     """
     BY_DATE = """
         SELECT m.page_id FROM search_fulltext m {from_query}
         WHERE {match} {filters}
         ORDER BY m.date DESC, m.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
     """
+    # The relevance tiers: (tables, condition), each ordered newest first.
+    TIERS = [
+        ("search_searchdocument d", "d.title_vector @@ q.query"),
+        ("search_searchdocument d", "d.rank_vector @@ q.query AND NOT d.title_vector @@ q.query"),
+        (
+            "search_fulltext m JOIN search_searchdocument d ON d.page_id = m.page_id",
+            "m.search_vector @@ q.query AND NOT d.rank_vector @@ q.query",
+        ),
+    ]
+    TIER_PAGE = """
+        SELECT d.page_id FROM {tables}, {query} WHERE {condition} AND {filters}
+        ORDER BY d.date DESC, d.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
+    """
+    TIER_COUNT = "SELECT count(*) FROM {tables}, {query} WHERE {condition} AND {filters}"
 
-    def _sql(self, template, alias="m", with_query=True):
+    def _sql(self, template, alias="m", with_query=True, **parts):
         return template.format(
             query=self.QUERY,
             from_query=f", {self.QUERY}" if with_query else "",
             match="m.search_vector @@ q.query AND" if with_query else "",
             filters=self.FILTERS.format(alias=alias),
+            **parts,
         )
 
     def run(self, params: SearchParams) -> SearchOutcome:
@@ -126,22 +127,29 @@ class PostgresDocumentSearch:
         return SearchOutcome({int(ct): n for ct, n in counts.items()}, page_ids)
 
     def _by_relevance(self, cursor, values):
-        cursor.execute(self._sql(self.RANKED, alias="d"), values)
-        page_ids = [row[0] for row in cursor.fetchall()]
-        if len(page_ids) == values["limit"]:
-            return page_ids
-        if page_ids or values["offset"] == 0:
-            ranked_total = values["offset"] + len(page_ids)
-        else:  # past the ranked pages: how many were there?
-            cursor.execute(self._sql(self.RANKED_COUNT, alias="d"), values)
-            ranked_total = cursor.fetchone()[0]
-        body_values = {
-            **values,
-            "limit": values["limit"] - len(page_ids),
-            "offset": max(values["offset"] - ranked_total, 0),
-        }
-        cursor.execute(self._sql(self.BODY_ONLY), body_values)
-        return page_ids + [row[0] for row in cursor.fetchall()]
+        """One page across the tiers: skip `offset` results, then take `limit`."""
+        page_ids, offset = [], values["offset"]
+        for tables, condition in self.TIERS:
+            wanted = values["limit"] - len(page_ids)
+            if not wanted:
+                break
+            cursor.execute(
+                self._sql(self.TIER_PAGE, alias="d", tables=tables, condition=condition),
+                {**values, "limit": wanted, "offset": offset},
+            )
+            found = [row[0] for row in cursor.fetchall()]
+            page_ids += found
+            if len(found) == wanted:
+                break
+            if found or offset == 0:
+                tier_total = offset + len(found)
+            else:  # the page starts past this tier: how long was it?
+                cursor.execute(
+                    self._sql(self.TIER_COUNT, alias="d", tables=tables, condition=condition), values
+                )
+                tier_total = cursor.fetchone()[0]
+            offset = max(offset - tier_total, 0)
+        return page_ids
 
 
 class SQLiteDocumentSearch:

@@ -8,8 +8,9 @@ PostgreSQL, two tables, each shaped for one task (search/query.py):
   planner misjudges rare words and walks the date index), and a (date, id) b-tree
   for date order. No (type, date) b-tree: the planner would prefer it to the GIN
   index for a type-filtered query.
-- `search_searchdocument` (the Django model) ranks and shows: the small
-  `rank_vector` (title and summary) with its own GIN index, kept inline.
+- `search_searchdocument` (the Django model) orders and shows: a `title_vector` and a
+  `rank_vector` (title and summary), small and inline, each with its GIN index, which
+  sort the matches into title, summary and body matches (search/query.py).
 
 SQLite: an FTS5 table keyed by page id, holding analysed text (search/french.py),
 emptied by a trigger when a document row is deleted (a page deletion cascades).
@@ -19,6 +20,9 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 POSTGRES_FORWARD = [
+    "ALTER TABLE search_searchdocument ADD COLUMN title_vector tsvector NOT NULL DEFAULT ''",
+    "CREATE INDEX search_doc_title_gin ON search_searchdocument USING gin (title_vector)",
+    "ALTER TABLE search_searchdocument ALTER COLUMN title_vector SET STATISTICS 1000",
     "ALTER TABLE search_searchdocument ADD COLUMN rank_vector tsvector NOT NULL DEFAULT ''",
     "CREATE INDEX search_doc_rank_gin ON search_searchdocument USING gin (rank_vector)",
     "ALTER TABLE search_searchdocument ALTER COLUMN rank_vector SET STATISTICS 1000",
@@ -34,6 +38,8 @@ POSTGRES_BACKWARD = [
     "ALTER TABLE search_fulltext DROP COLUMN IF EXISTS search_vector",
     "DROP INDEX IF EXISTS search_doc_rank_gin",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS rank_vector",
+    "DROP INDEX IF EXISTS search_doc_title_gin",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS title_vector",
 ]
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE search_fts USING fts5("

@@ -138,7 +138,7 @@ def test_query_count_is_fixed_whatever_the_number_of_results(
         make_content(ResourcePage, home_page, title=f"Coopérative ressource {n}")
         make_content(ArticlePage, home_page, title=f"Coopérative article {n}")
     client.get("/recherche/", {"q": "coopérative"})  # warm the content type cache
-    with django_assert_max_num_queries(20) as few:
+    with django_assert_max_num_queries(24) as few:  # at most: three relevance tiers, two statements each
         client.get("/recherche/", {"q": "coopérative", "page": 2})
     few_results = len(few.captured_queries)  # read now: the next request resets the query log
     for n in range(30):
@@ -182,3 +182,45 @@ def test_wagtail_backend_engine_agrees_with_the_document_table(home_page, many_n
 @override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.elasticsearch8"}})
 def test_another_wagtail_backend_switches_the_engine_by_settings():
     assert isinstance(engine(), WagtailBackendSearch)
+
+
+@pytest.fixture
+def tiered(home_page):
+    """'kayak' in 25 titles, in 12 summaries only and in 8 bodies only."""
+    start = datetime.date(2024, 1, 1)
+
+    def add(n, title, summary, body):
+        make_content(
+            NewsPage,
+            home_page,
+            title=title,
+            summary=summary,
+            body=[("paragraph", f"<p>{body}</p>")],
+            publication_date=start + datetime.timedelta(days=n),
+        )
+
+    for n in range(25):
+        add(n, f"Kayak {n:02d}", "Sortie en rivière.", "Texte.")
+    for n in range(12):
+        add(n, f"Sortie {n:02d}", "Une journée de kayak.", "Texte.")
+    for n in range(8):
+        add(n, f"Journée {n:02d}", "Une journée.", "Nous avons fait du kayak.")
+
+
+def test_relevance_pages_list_every_result_once(client, tiered):
+    seen = []
+    for page in (1, 2, 3):
+        seen += titles(client.get("/recherche/", {"q": "kayak", "page": page}).content.decode())
+    assert len(seen) == 45
+    assert len(set(seen)) == 45
+
+
+def test_relevance_puts_title_then_summary_then_body_matches_newest_first(postgres_only, client, tiered):
+    seen = []
+    for page in (1, 2, 3):
+        seen += titles(client.get("/recherche/", {"q": "kayak", "page": page}).content.decode())
+    assert seen == (
+        [f"Kayak {n:02d}" for n in range(24, -1, -1)]
+        + [f"Sortie {n:02d}" for n in range(11, -1, -1)]
+        + [f"Journée {n:02d}" for n in range(7, -1, -1)]
+    )
