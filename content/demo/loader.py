@@ -27,9 +27,13 @@ from wagtail.models import Collection
 from wagtail.search.utils import normalise_query_string
 
 from content.demo import media
+from newsletter.consent import CURRENT_CONSENT_VERSION
+from newsletter.models import Subscriber
 from content.demo.text import french, rich_text
 from content.models import (
     ArticleIndexPage,
+    Footer,
+    MainMenu,
     ArticlePage,
     AssociationIndexPage,
     Cycle,
@@ -99,14 +103,15 @@ class DemoSite:
     # --- the steps ---------------------------------------------------------------------------
 
     def load(self):
-        """Every step, in one transaction. Menus and subscribers will join them (see the data
-        already in navigation.toml and subscribers.toml)."""
+        """Every step, in one transaction."""
         with transaction.atomic():
             self.load_media()
             self.load_partners()
             self.load_pages()
             self.load_home()
             self.load_promotions()
+            self.load_menus()
+            self.load_subscribers()
 
     def reset(self):
         """Delete what the demo creates: the pages of its sections and its top-level pages
@@ -132,6 +137,11 @@ class DemoSite:
             Partner.objects.filter(
                 name__in=[french(p["name"]) for p in self.data("partners.toml")["partner"]]
             ).delete()
+            site = self.home.get_site()
+            MainMenu.objects.filter(site=site).delete()
+            Footer.objects.filter(site=site).delete()
+            for item in self.data("subscribers.toml")["subscriber"]:
+                Subscriber.objects.with_email(item["email"]).delete()
             for collection in Collection.objects.filter(name=COLLECTION_NAME, depth=2):
                 get_image_model().objects.filter(collection=collection).delete()
                 get_document_model().objects.filter(collection=collection).delete()
@@ -232,6 +242,118 @@ class DemoSite:
                 query=query, page=page, description=french(item.get("description", "")), sort_order=number
             )
             self.created["promotions"] += 1
+
+    def load_menus(self):
+        """The header menu and the footer of the current site (navigation.toml), published,
+        unless the site already has its own."""
+        site = self.home.get_site()
+        data = self.data("navigation.toml")
+        if MainMenu.objects.filter(site=site).exists():
+            self.found["menus"] += 1
+        else:
+            menu = data["menu"]
+            self.publish(
+                MainMenu(
+                    site=site,
+                    utility_links=[self.utility_item(item) for item in menu["utility"]],
+                    entries=[{"type": "entry", "value": self.menu_entry(item)} for item in menu["entries"]],
+                )
+            )
+            self.created["menus"] += 1
+        if Footer.objects.filter(site=site).exists():
+            self.found["menus"] += 1
+        else:
+            footer = data["footer"]
+            self.publish(
+                Footer(
+                    site=site,
+                    partners_heading=french(footer["partners_heading"]),
+                    organization_name=french(footer["organization_name"].strip()),
+                    street_address=footer["street_address"],
+                    postal_code=footer["postal_code"],
+                    city=footer["city"],
+                    approval_statement=french(footer["approval_statement"]),
+                    copyright_holder=footer["copyright_holder"],
+                    social_links=[{"type": "social", "value": social} for social in footer["social"]],
+                    columns=[
+                        {
+                            "type": "column",
+                            "value": {
+                                "heading": french(column["heading"]),
+                                "links": [self.nav_link(link) for link in column["links"]],
+                            },
+                        }
+                        for column in footer["columns"]
+                    ],
+                    legal_links=[{"type": "link", "value": self.nav_link(link)} for link in footer["legal"]],
+                )
+            )
+            self.created["menus"] += 1
+
+    def load_subscribers(self):
+        """A few newsletter subscribers in each status (made-up addresses at example.org)."""
+        now = timezone.now()
+        for item in self.data("subscribers.toml")["subscriber"]:
+            if Subscriber.objects.with_email(item["email"]).exists():
+                self.found["abonnés"] += 1
+                continue
+
+            def ago(key, item=item):
+                return now - datetime.timedelta(days=item[key]) if key in item else None
+
+            Subscriber.objects.create(
+                email=item["email"],
+                status=item["status"],
+                created_at=ago("days_ago"),
+                requested_at=ago("days_ago"),
+                confirmed_at=ago("confirmed_days_ago"),
+                unsubscribed_at=ago("unsubscribed_days_ago"),
+                consent_version=CURRENT_CONSENT_VERSION,
+                consent_page=item.get("consent_page", ""),
+            )
+            self.created["abonnés"] += 1
+
+    @staticmethod
+    def publish(snippet):
+        """Save a menu or a footer and publish its first revision, as an editor would."""
+        snippet.live = False
+        snippet.save()
+        snippet.save_revision().publish()
+
+    def nav_link(self, item):
+        """A NavLinkBlock value from the data: a demo page, a site path, a full address or a
+        document of media.toml (linked by its address)."""
+        label = french(item["label"])
+        if "page" in item:
+            return {"label": label, "page": self.page_at(item["page"]).pk, "url": ""}
+        if "document" in item:
+            return {"label": label, "page": None, "url": self.documents[item["document"]].url}
+        return {"label": label, "page": None, "url": item.get("path") or item["url"]}
+
+    def utility_item(self, item):
+        if "group" in item:
+            links = [self.nav_link(link) for link in item["links"]]
+            return {"type": "group", "value": {"label": french(item["group"]), "links": links}}
+        return {"type": "link", "value": self.nav_link(item["link"])}
+
+    def menu_entry(self, item):
+        features = []
+        for feature in item.get("features", []):
+            value = {"title": french(feature["title"]), "text": french(feature.get("text", ""))}
+            if "image" in feature:
+                value["image"] = self.image_value(feature["image"], feature.get("alt"))
+            if feature["type"] == "document":
+                value["document"] = self.documents[feature["document"]].pk
+            else:
+                value["kicker"] = french(feature.get("kicker", ""))
+                value["links"] = [self.nav_link(link) for link in feature["links"]]
+            features.append({"type": feature["type"], "value": value})
+        return {
+            "label": french(item["label"]),
+            "page": self.page_at(item["page"]).pk if "page" in item else None,
+            "links": [self.nav_link(link) for link in item["links"]],
+            "features": features,
+        }
 
     # --- media -------------------------------------------------------------------------------
 

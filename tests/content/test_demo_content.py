@@ -30,6 +30,8 @@ from content.models import (
     ArticlePage,
     DepartmentalAssociationPage,
     EventPage,
+    Footer,
+    MainMenu,
     NewsPage,
     Partner,
     ProjectPage,
@@ -38,6 +40,7 @@ from content.models import (
     StandardPage,
     WebinarPage,
 )
+from newsletter.models import Subscriber
 from search.models import SearchDocument
 from tests.factories import make_image, make_page
 
@@ -113,6 +116,9 @@ def snapshot():
         "partners": Partner.objects.count(),
         "promotions": SearchPromotion.objects.count(),
         "search documents": SearchDocument.objects.count(),
+        "menus": (MainMenu.objects.count(), Footer.objects.count()),
+        "navigation revisions": Revision.objects.exclude(base_content_type__model="page").count(),
+        "subscribers": Subscriber.objects.count(),
         "latest revisions": sorted(Page.objects.values_list("pk", "latest_revision_id")),
     }
 
@@ -186,7 +192,8 @@ def test_home_page_has_a_hero_featured_resources_news_and_the_agendas(client, de
     assert "Coopérer pour apprendre, apprendre à coopérer" in html
     assert [page.specific_class for page in demo.featured_page_list()] == [ResourcePage] * 3
     assert "Dernières actualités" in html
-    promo = html.split("Les agendas coopératifs")[1].split("</article>")[0]
+    main = html.split('<main id="contenu"')[1]
+    promo = main.split("Les agendas coopératifs")[1].split("</article>")[0]
     for number, path in [
         (1, "/ressources/mon-premier-agenda-cooperatif/"),
         (2, "/ressources/mon-agenda-cooperatif-cycle-2/"),
@@ -293,8 +300,32 @@ def test_reset_deletes_what_the_demo_made_and_makes_it_again(demo):
     assert Page.find_problems() == ([], [], [], [], [])
 
 
+def test_the_menu_and_footer_of_the_current_site_are_published(client, demo):
+    menu = MainMenu.objects.get()
+    footer = Footer.objects.get()
+    assert menu.live and footer.live
+    assert [entry.value["label"] for entry in menu.entries] == [
+        "M’engager dans la coopération à l’école",
+        "Me former à la coopération à l’école",
+        "Gérer ma coopérative scolaire",
+        "M’informer sur la coopération à l’école",
+    ]
+    html = client.get("/").content.decode()
+    assert "Notre kit assurances à télécharger en 1" in html
+    assert re.search(r"Dossier compressé - \d+\u00a0Ko", html)
+    assert "Ils nous accompagnent" in html
+    assert "28 avenue Jean Lolive" in html
+    for heading in ["M’engager", "Me former", "Gérer", "M’informer", "Nous connaître", "Espaces"]:
+        assert f">{heading}<" in html, heading
+
+
+def test_subscribers_in_each_status(demo):
+    counts = Subscriber.objects.counts_by_status()
+    assert counts == {"pending": 2, "confirmed": 3, "unsubscribed": 1}
+
+
 def test_navigation_data_points_at_demo_pages_and_documents(client, demo):
-    """navigation.toml waits for the nav branch: every target it names must exist already."""
+    """Every target that navigation.toml names exists."""
     data = tomllib.loads((DATA_DIR / "navigation.toml").read_text("utf-8"))
     links = []
     for item in data["menu"]["utility"]:

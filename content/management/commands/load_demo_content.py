@@ -13,6 +13,8 @@ LABELS = {
     "partenaires": ("partenaire", "partenaires"),
     "accueil": ("page d’accueil", "pages d’accueil"),
     "promotions": ("promotion de recherche", "promotions de recherche"),
+    "menus": ("menu ou pied de page", "menus et pieds de page"),
+    "abonnés": ("abonné", "abonnés"),
 }
 
 
