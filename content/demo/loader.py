@@ -27,20 +27,18 @@ from wagtail.models import Collection
 from wagtail.search.utils import normalise_query_string
 
 from content.demo import media
-from newsletter.consent import CURRENT_CONSENT_VERSION
-from newsletter.models import Subscriber
 from content.demo.text import french, rich_text
 from content.models import (
     ArticleIndexPage,
-    Footer,
-    MainMenu,
     ArticlePage,
     AssociationIndexPage,
     Cycle,
     DepartmentalAssociationPage,
     EventIndexPage,
     EventPage,
+    Footer,
     HomeFeaturedPage,
+    MainMenu,
     NewsIndexPage,
     NewsPage,
     Partner,
@@ -56,6 +54,8 @@ from content.models import (
     WebinarIndexPage,
     WebinarPage,
 )
+from newsletter.consent import CURRENT_CONSENT_VERSION
+from newsletter.models import Subscriber
 
 DATA_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 COLLECTION_NAME = "Démo"
