@@ -614,16 +614,11 @@ class DemoSite:
         return {"image": image.pk, "alt_text": french(alt) if alt else image.description, "decorative": False}
 
     def link(self, label, target):
-        """A LinkBlock value: a demo page by its path ("/nous-connaitre/"), or a full address.
-
-        LinkBlock (content/blocks.py) takes a page or a full address, not a path with a query
-        string such as "/ressources/?cycle=cycle-1": the data may not use one here.
-        """
-        if not target.startswith("/"):
-            return {"label": french(label), "page": None, "url": target}
-        if "?" in target:
-            raise DemoDataError(f"Un lien vers une page ne peut pas avoir de paramètres : {target}")
-        return {"label": french(label), "page": self.page_at(target).pk, "url": ""}
+        """A LinkBlock value: a demo page by its path ("/nous-connaitre/"), a path of the site
+        with a query string ("/ressources/?cycle=cycle-1"), or a full address."""
+        if target.startswith("/") and "?" not in target:
+            return {"label": french(label), "page": self.page_at(target).pk, "url": ""}
+        return {"label": french(label), "page": None, "url": target}
 
 
 # --- dates ------------------------------------------------------------------------------------
