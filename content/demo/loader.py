@@ -29,29 +29,20 @@ from wagtail.search.utils import normalise_query_string
 from content.demo import media
 from content.demo.text import french, rich_text
 from content.models import (
-    ArticleIndexPage,
-    ArticlePage,
-    AssociationIndexPage,
+    SECTION_INDEX_TYPES,
     Cycle,
     DepartmentalAssociationPage,
-    EventIndexPage,
     EventPage,
     Footer,
     HomeFeaturedPage,
     MainMenu,
-    NewsIndexPage,
-    NewsPage,
     Partner,
-    ProjectIndexPage,
     ProjectPage,
     ResourceDocument,
-    ResourceIndexPage,
     ResourcePage,
-    ReviewIndexPage,
     ReviewPage,
     StandardPage,
     Theme,
-    WebinarIndexPage,
     WebinarPage,
 )
 from newsletter.consent import CURRENT_CONSENT_VERSION
@@ -62,16 +53,7 @@ COLLECTION_NAME = "Démo"
 
 # The sections: their slug (which names their data file), index type and page type, in
 # the order they are created. A body may link only to a page created before it.
-SECTIONS = [
-    ("ressources", ResourceIndexPage, ResourcePage),
-    ("projets", ProjectIndexPage, ProjectPage),
-    ("revues", ReviewIndexPage, ReviewPage),
-    ("webinaires", WebinarIndexPage, WebinarPage),
-    ("articles", ArticleIndexPage, ArticlePage),
-    ("actualites", NewsIndexPage, NewsPage),
-    ("evenements", EventIndexPage, EventPage),
-    ("pres-de-chez-vous", AssociationIndexPage, DepartmentalAssociationPage),
-]
+SECTIONS = [(index.default_slug, index, index.child_model) for index in SECTION_INDEX_TYPES]
 STANDARD_PAGES_FILE = "pages.toml"
 
 
