@@ -21,33 +21,49 @@ class LinkValue(blocks.StructValue):
         return self.get("url") or ""
 
 
+def validate_link_target(value):
+    """A full address (https://…, mailto:, tel:) or a path of this site (/plan-du-site/)."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    if value.startswith(("mailto:", "tel:")):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
 class LinkBlock(blocks.StructBlock):
-    """A link to a page of the site or to an external address."""
+    """A link to a page of the site, to a path of the site (/ressources/?cycle=cycle-1) or to
+    another site."""
 
     label = blocks.CharBlock(label="Libellé", max_length=120)
     page = blocks.PageChooserBlock(label="Page du site", required=False)
-    url = blocks.URLBlock(label="ou adresse externe", required=False)
+    url = blocks.CharBlock(
+        label="ou adresse",
+        required=False,
+        max_length=500,
+        validators=[validate_link_target],
+        help_text="Une adresse complète (https://…) ou un chemin du site (/ressources/?cycle=cycle-1).",
+    )
 
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise StructBlockValidationError(
                 block_errors={
-                    "url": ValidationError(
-                        "Choisissez une page du site ou une adresse externe, pas les deux."
-                    )
+                    "url": ValidationError("Choisissez une page du site ou une adresse, l’une des deux.")
                 }
             )
         return value
 
     def get_preview_value(self):
-        return {"label": "Découvrir la coopérative scolaire", "url": "https://www.occe.coop/"}
+        return self.normalize(
+            {"label": "Découvrir la coopérative scolaire", "url": "/la-cooperative-scolaire/"}
+        )
 
     class Meta:
         icon = "link"
         label = "Lien"
         template = "blocks/link.html"
-        description = "Un lien vers une page du site ou une adresse externe."
+        description = "Un lien vers une page du site, un chemin du site ou une adresse externe."
         value_class = LinkValue
 
 
@@ -236,25 +252,8 @@ class PromoBlock(blocks.StructBlock):
 # own template serves the admin's block preview and reuses the same component.
 
 
-def validate_link_target(value):
-    """A full address (https://…, mailto:, tel:) or a path of this site (/plan-du-site/)."""
-    if value.startswith("/") and not value.startswith("//"):
-        return
-    if value.startswith(("mailto:", "tel:")):
-        return
-    URLValidator(schemes=["http", "https"])(value)
-
-
 class NavLinkBlock(LinkBlock):
     """A menu link: a page of the site, a full address, or a path such as /plan-du-site/."""
-
-    url = blocks.CharBlock(
-        label="ou adresse",
-        required=False,
-        max_length=500,
-        validators=[validate_link_target],
-        help_text="Une adresse complète (https://…) ou un chemin du site (/plan-du-site/).",
-    )
 
     def get_preview_value(self):
         return self.normalize({"label": "Notre mission", "url": "/nous-connaitre/notre-mission/"})

@@ -70,6 +70,12 @@ def split_counts(total: int) -> dict:
     return counts
 
 
+def postal_code_of(department_code: str) -> str:
+    """A postal code of the department: "93000", "20000" (2A), "20200" (2B), "97400"."""
+    special = {"2A": "20000", "2B": "20200"}
+    return special.get(department_code) or department_code.ljust(5, "0")
+
+
 def encode_step(number: int) -> str:
     digits = []
     for _ in range(STEP):
@@ -186,7 +192,7 @@ class ContentGenerator:
             return {
                 "department_code": code,
                 "street_address": f"{self.rng.randint(1, 120)} rue de l’École",
-                "postal_code": f"{code[:2].replace('2A', '20').replace('2B', '20')}000"[:5],
+                "postal_code": postal_code_of(code),
                 "city": DEPARTMENTS[code],
                 "phone": "",
                 "email": "",

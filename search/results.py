@@ -111,7 +111,7 @@ def _load_results(page_ids):
         if pk in documents:
             document = documents[pk]
             page = document.page
-            page.summary, page.publication_date = document.summary, document.date
+            page.summary, page.listing_date = document.summary, document.date
             page.type_label = labels.get(document.content_type_id, "Page")
             results.append(page)
     return results

@@ -29,29 +29,20 @@ from wagtail.search.utils import normalise_query_string
 from content.demo import media
 from content.demo.text import french, rich_text
 from content.models import (
-    ArticleIndexPage,
-    ArticlePage,
-    AssociationIndexPage,
+    SECTION_INDEX_TYPES,
     Cycle,
     DepartmentalAssociationPage,
-    EventIndexPage,
     EventPage,
     Footer,
     HomeFeaturedPage,
     MainMenu,
-    NewsIndexPage,
-    NewsPage,
     Partner,
-    ProjectIndexPage,
     ProjectPage,
     ResourceDocument,
-    ResourceIndexPage,
     ResourcePage,
-    ReviewIndexPage,
     ReviewPage,
     StandardPage,
     Theme,
-    WebinarIndexPage,
     WebinarPage,
 )
 from newsletter.consent import CURRENT_CONSENT_VERSION
@@ -62,16 +53,7 @@ COLLECTION_NAME = "Démo"
 
 # The sections: their slug (which names their data file), index type and page type, in
 # the order they are created. A body may link only to a page created before it.
-SECTIONS = [
-    ("ressources", ResourceIndexPage, ResourcePage),
-    ("projets", ProjectIndexPage, ProjectPage),
-    ("revues", ReviewIndexPage, ReviewPage),
-    ("webinaires", WebinarIndexPage, WebinarPage),
-    ("articles", ArticleIndexPage, ArticlePage),
-    ("actualites", NewsIndexPage, NewsPage),
-    ("evenements", EventIndexPage, EventPage),
-    ("pres-de-chez-vous", AssociationIndexPage, DepartmentalAssociationPage),
-]
+SECTIONS = [(index.default_slug, index, index.child_model) for index in SECTION_INDEX_TYPES]
 STANDARD_PAGES_FILE = "pages.toml"
 
 
@@ -614,16 +596,11 @@ class DemoSite:
         return {"image": image.pk, "alt_text": french(alt) if alt else image.description, "decorative": False}
 
     def link(self, label, target):
-        """A LinkBlock value: a demo page by its path ("/nous-connaitre/"), or a full address.
-
-        LinkBlock (content/blocks.py) takes a page or a full address, not a path with a query
-        string such as "/ressources/?cycle=cycle-1": the data may not use one here.
-        """
-        if not target.startswith("/"):
-            return {"label": french(label), "page": None, "url": target}
-        if "?" in target:
-            raise DemoDataError(f"Un lien vers une page ne peut pas avoir de paramètres : {target}")
-        return {"label": french(label), "page": self.page_at(target).pk, "url": ""}
+        """A LinkBlock value: a demo page by its path ("/nous-connaitre/"), a path of the site
+        with a query string ("/ressources/?cycle=cycle-1"), or a full address."""
+        if target.startswith("/") and "?" not in target:
+            return {"label": french(label), "page": self.page_at(target).pk, "url": ""}
+        return {"label": french(label), "page": None, "url": target}
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -43,12 +43,12 @@ CYCLES = [
 ]
 
 THEMES = [
-    ("Démocratie à l'école", "democratie-a-l-ecole"),
+    ("Démocratie à l’école", "democratie-a-l-ecole"),
     ("Citoyenneté", "citoyennete"),
     ("Bien-être et harcèlement", "bien-etre-et-harcelement"),
     ("Former pour apprendre", "former-pour-apprendre"),
     ("Pratiques artistiques et culturelles", "pratiques-artistiques-et-culturelles"),
-    ("Éducation aux médias et à l'information", "education-aux-medias-et-a-l-information"),
+    ("Éducation aux médias et à l’information", "education-aux-medias-et-a-l-information"),
 ]
 
 

@@ -84,6 +84,11 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    @property
+    def listing_date(self):
+        """The date a card shows: when it was published (a webinar or an event: when it happens)."""
+        return self.publication_date
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         themes = list(self.themes.all())

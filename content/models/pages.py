@@ -324,6 +324,10 @@ class WebinarPage(BasePage):
         return self.start + timezone.timedelta(minutes=self.duration_minutes)
 
     @property
+    def listing_date(self):
+        return timezone.localdate(self.start)
+
+    @property
     def is_past(self):
         return self.end < timezone.now()
 
@@ -366,6 +370,10 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def listing_date(self):
+        return timezone.localdate(self.start)
 
     @path("ics/", name="ics")
     def ics(self, request):

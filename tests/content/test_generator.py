@@ -64,3 +64,11 @@ def test_same_seed_gives_the_same_titles(home_page):
     assert generated_titles() == first
     generate(40, seed=8)
     assert generated_titles()[40:] != first
+
+
+@pytest.mark.parametrize("code", ["01", "93", "2A", "2B", "974", "988"])
+def test_generated_postal_codes_lead_back_to_their_department(code):
+    from content.departments import department_from_postal_code
+    from content.generator import postal_code_of
+
+    assert department_from_postal_code(postal_code_of(code)) == code
