@@ -21,6 +21,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from wagtail.models import Site
+
+from content.models import NewsPage
+from tests.factories import make_content
 
 E2E_DIR = Path(__file__).parent
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -178,3 +182,26 @@ def login(page):
         return page
 
     return log_in
+
+
+# --- Content --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def news_on_two_pages():
+    """The demo has exactly one page of news matching « coopération » (20, PER_PAGE): three
+    more make a second page. Removed afterwards."""
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    pages = [
+        make_content(
+            NewsPage,
+            home,
+            title=f"La coopération en classe, épisode {number}",
+            summary="Un épisode de plus sur la coopération à l’école.",
+        )
+        for number in (1, 2, 3)
+    ]
+    yield pages
+    for news in pages:
+        news.unpublish()
+        news.delete()

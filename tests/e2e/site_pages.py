@@ -52,6 +52,9 @@ def unsubscribed(page):
 
 def home_with_menu_panel_open(page):
     response = page.goto("/")
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # on a phone, the menu is folded behind this button
+        menu.click()
     page.locator(".mega-menu__toggle").first.click()
     return response
 

@@ -1,0 +1,75 @@
+"""A visitor on a 375-px-wide phone: the menu folds behind its button, and no page scrolls
+sideways, the search's facets and pagination included."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .site_pages import PAGES, open_page
+
+SIDEWAYS_OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wider = [...document.querySelectorAll("body *")].filter(element => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && (box.right > width + 1 || box.left < -1) && getComputedStyle(element).position !== "fixed"
+      && !element.closest(".visually-hidden, .skip-link, .newsletter-form__honeypot");
+  });
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    width,
+    wider: wider.slice(0, 5).map(element => element.outerHTML.slice(0, 120)),
+  };
+}"""
+
+
+def assert_fits(page):
+    overflow = page.evaluate(SIDEWAYS_OVERFLOW)
+    assert overflow["scrollWidth"] <= overflow["width"], overflow
+    assert not overflow["wider"], overflow
+
+
+def test_the_menu_opens_behind_its_button(phone_page):
+    page = phone_page
+    page.goto("/")
+    menu = page.get_by_role("button", name="Menu")
+    navigation = page.locator("#site-navigation")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(navigation).to_be_hidden()
+    assert_fits(page)
+
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(navigation).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Rechercher sur le site")).to_be_visible()
+    entry = page.locator("button.mega-menu__toggle").first
+    entry.click()
+    panel = page.locator(f"#{entry.get_attribute('aria-controls')}")
+    expect(panel).to_be_visible()
+    assert_fits(page)
+
+    page.keyboard.press("Escape")  # the panel first, then the menu
+    expect(panel).to_be_hidden()
+    page.keyboard.press("Escape")
+    expect(navigation).to_be_hidden()
+    expect(menu).to_be_focused()
+
+
+def test_facets_and_pagination_fit_the_screen(phone_page, news_on_two_pages):
+    page = phone_page
+    page.goto("/recherche/?q=coop%C3%A9ration&type=actualites")
+    facets = page.locator(".facets__link")
+    pages = page.get_by_role("navigation", name="Pagination").get_by_role("link")
+    assert facets.count() == 10 and pages.count() >= 2
+    for element in [*facets.all(), *pages.all()]:
+        element.scroll_into_view_if_needed()
+        box = element.bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= 375, (element.inner_text(), box)
+    assert_fits(page)
+    pages.filter(has_text="2").first.click()
+    page.wait_for_url("**page=2*")
+    assert_fits(page)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_scrolls_sideways(phone_page, name):
+    open_page(phone_page, name)
+    assert_fits(phone_page)
