@@ -80,8 +80,9 @@ def demo_site(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
         users = get_user_model().objects
+        # Wagtail's "Moderators" may publish; its "Editors" only submit for moderation.
         editor = users.create_user("redactrice", "redactrice@example.org", PASSWORD)
-        editor.groups.add(Group.objects.get(name="Editors"))
+        editor.groups.add(Group.objects.get(name="Moderators"))
         staff = users.create_user("equipe", "equipe@example.org", PASSWORD)
         staff.groups.add(Group.objects.get(name="Editors"))
         staff.user_permissions.add(Permission.objects.get(codename="export_subscriber"))
@@ -175,9 +176,9 @@ def login(page):
 
     def log_in(user):
         page.goto("/admin/login/")
-        page.get_by_label("Nom d’utilisateur").fill(user.username)
-        page.get_by_label("Mot de passe").fill(PASSWORD)
-        page.get_by_role("button", name="Se connecter").click()
+        page.locator("#id_username").fill(user.username)
+        page.locator("#id_password").fill(PASSWORD)
+        page.get_by_role("button", name="S'identifier").click()
         page.wait_for_url("**/admin/")
         return page
 
