@@ -1,6 +1,8 @@
 """A visitor on a 375-px-wide phone: the menu folds behind its button, and no page scrolls
 sideways, the search's facets and pagination included."""
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -19,6 +21,17 @@ SIDEWAYS_OVERFLOW = """() => {
     wider: wider.slice(0, 5).map(element => element.outerHTML.slice(0, 120)),
   };
 }"""
+
+
+# The layout shifts of the page so far (the Cumulative Layout Shift that Lighthouse scores; no
+# input to leave out here).
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 300);
+})"""
 
 
 def assert_fits(page):
@@ -51,6 +64,25 @@ def test_the_menu_opens_behind_its_button(phone_page):
     page.keyboard.press("Escape")
     expect(navigation).to_be_hidden()
     expect(menu).to_be_focused()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_nothing_moves_when_the_script_comes_late(browser, browser_context_args, width):
+    """On a slow network site.js may arrive after the styles: the page must not move when it
+    does (the phone menu folded before the first paint, not after). The screen is tall enough
+    to show what lies below the header: a shift off the screen would not count."""
+    context = browser.new_context(**{**browser_context_args, "viewport": {"width": width, "height": 2000}})
+    page = context.new_page()
+
+    def slowly(route):
+        time.sleep(0.5)
+        route.continue_()
+
+    page.route("**/js/site*.js", slowly)
+    page.goto("/")
+    shift = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    assert shift < 0.01
 
 
 def test_facets_and_pagination_fit_the_screen(phone_page, news_on_two_pages):
