@@ -33,20 +33,33 @@ def manage(*args, env):
     subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
 
 
-def build(database: str, size: int, seed: int) -> dict:
-    """A fresh database holding `size` generated pages, indexed both ways; returns its environment."""
+def build(database: str, size: int, seed: int, reuse: bool = False) -> dict:
+    """A fresh database holding `size` generated pages, indexed both ways; returns its environment.
+    With `reuse`, a database left by an earlier run is measured again as it is."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "occe_site.settings.test"}
     if database == "postgres":
         name = f"occe_bench_{size}"
+        env["DATABASE_URL"] = f"{PG_URL}/{name}"
+        exists = (
+            subprocess.run(
+                ["psql", env["DATABASE_URL"], "-Atc", "SELECT 1"], capture_output=True, check=False
+            ).returncode
+            == 0
+        )
+        if reuse and exists:
+            manage("migrate", "--noinput", "-v0", env=env)
+            return env
         subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-        env["DATABASE_URL"] = f"{PG_URL}/{name}"
     else:
         path = OUT_DIR / f"bench-{size}.sqlite3"
+        env["DATABASE_URL"] = f"sqlite:///{path}"
         OUT_DIR.mkdir(parents=True, exist_ok=True)
+        if reuse and path.exists():
+            manage("migrate", "--noinput", "-v0", env=env)
+            return env
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{path}"
     print(f"== {database}, {size:,} pages: building", flush=True)
     manage("migrate", "--noinput", "-v0", env=env)
     manage("generate_content", "--pages", str(size), "--seed", str(seed), env=env)
@@ -193,6 +206,7 @@ def main():
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--stock-runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--reuse", action="store_true", help="Measure the databases of an earlier run again.")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -206,7 +220,7 @@ def main():
         sizes = args.sizes or ([10_000, 100_000] if database == "postgres" else [10_000])
         plan += [(database, size) for size in sizes]
     for database, size in plan:
-        env = build(database, size, args.seed)
+        env = build(database, size, args.seed, reuse=args.reuse)
         print(
             f"== {database}, {size:,} pages: p50 / p95 in ms, ours then stock Wagtail, ratio stock ÷ ours (p50)"
         )

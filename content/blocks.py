@@ -100,6 +100,16 @@ class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label="Image")
     caption = blocks.CharBlock(label="Légende", required=False, max_length=300)
 
+    def get_preview_value(self):
+        """The admin's preview shows the library's latest image, when there is one."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        if image is None:
+            return super().get_preview_value()
+        image_value = {"image": image.pk, "alt_text": image.title, "decorative": False}
+        return self.to_python({"image": image_value, "caption": "Une légende sous l’image."})
+
     class Meta:
         icon = "image"
         label = "Image"
@@ -159,6 +169,15 @@ class DocumentBlock(blocks.StructBlock):
         max_length=200,
         help_text="Par défaut : le titre du document.",
     )
+
+    def get_preview_value(self):
+        """The admin's preview shows the library's latest document, when there is one."""
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.order_by("-created_at").first()
+        if document is None:
+            return super().get_preview_value()
+        return self.to_python({"document": document.pk, "title": ""})
 
     class Meta:
         icon = "doc-full"

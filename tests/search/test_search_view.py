@@ -173,3 +173,13 @@ def test_rebuilding_the_index_gives_the_same_results(client, corpus):
     assert output.getvalue().startswith("10 pages indexées")
     assert SearchDocument.objects.count() == 10
     assert result_titles(get(client, q="école")) == result_titles(before)
+
+
+def test_moving_a_page_out_of_the_site_removes_it_from_its_search(client, home_page, corpus, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "autre.example"]
+    other_root = Page.get_first_root_node().add_child(instance=Page(title="Autre site", slug="autre"))
+    Site.objects.create(hostname="autre.example", root_page=other_root)
+    corpus["n1"].move(other_root, pos="last-child")
+    assert "Rentrée des écoles" not in result_titles(get(client, q="école"))
+    other = client.get("/recherche/", {"q": "école"}, HTTP_HOST="autre.example")
+    assert "Rentrée des écoles" in result_titles(other.content.decode())
