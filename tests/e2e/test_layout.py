@@ -1,5 +1,6 @@
-"""A visitor on a 375-px-wide phone: the menu folds behind its button, and no page scrolls
-sideways, the search's facets and pagination included."""
+"""Layout. On a 375-px-wide phone the menu folds behind its button, and no page scrolls
+sideways, the search's facets and pagination included. On any screen nothing moves while the
+page loads: not when the script arrives late, not when the images do."""
 
 import time
 
@@ -83,6 +84,21 @@ def test_nothing_moves_when_the_script_comes_late(browser, browser_context_args,
     shift = page.evaluate(LAYOUT_SHIFT)
     context.close()
     assert shift < 0.01
+
+
+@pytest.mark.parametrize("path", ["/", "/ressources/"])
+def test_images_hold_their_place_before_they_load(page, path):
+    """Every image shown has its size before its file arrives (here: never), so that nothing
+    moves when it does, and a link around a logo can take a visible focus meanwhile."""
+    page.route("**/media/**", lambda route: route.abort())
+    page.goto(path)
+    empty = page.evaluate(
+        """[...document.images]
+            .filter(image => image.parentElement.checkVisibility())
+            .filter(image => { const box = image.getBoundingClientRect(); return !box.width || !box.height; })
+            .map(image => image.outerHTML.slice(0, 120))"""
+    )
+    assert not empty
 
 
 def test_facets_and_pagination_fit_the_screen(phone_page, news_on_two_pages):
