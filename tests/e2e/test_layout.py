@@ -7,6 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import PHONE
 from .site_pages import PAGES, open_page
 
 SIDEWAYS_OVERFLOW = """() => {
@@ -65,6 +66,18 @@ def test_the_menu_opens_behind_its_button(phone_page):
     page.keyboard.press("Escape")
     expect(navigation).to_be_hidden()
     expect(menu).to_be_focused()
+
+
+def test_without_javascript_the_phone_menu_stays_unfolded(browser, browser_context_args):
+    context = browser.new_context(**{**browser_context_args, "viewport": PHONE, "java_script_enabled": False})
+    page = context.new_page()
+    page.goto("/")
+    expect(page.locator("#site-navigation")).to_be_visible()
+    expect(page.locator(".site-header__menu-toggle")).to_be_hidden()
+    page.locator("summary.mega-menu__toggle").first.click()  # a <details> opens by itself
+    expect(page.locator("#menu-panel-1")).to_be_visible()
+    assert_fits(page)
+    context.close()
 
 
 @pytest.mark.parametrize("width", [375, 1280])
