@@ -7,8 +7,10 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --disable-pip-version-check -q -c constraints.txt
 PORT ?= 8000
 MANAGE := $(PY) manage.py
+# Debian's Chromium, for the browser tests and Lighthouse (`apt-get install chromium`).
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: run install install-test migrate test lint check bench-search load clean
+.PHONY: run install install-test npm-tools migrate test test-e2e lint check bench-search load audit clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +27,16 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+# axe-core, the Nu HTML Checker and Lighthouse, pinned by package-lock.json. No install
+# scripts: vnu-jar's would download a Java, and the machine's Java 17 is used instead.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+npm-tools:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm not found: the axe-core and Nu HTML Checker tests will be skipped"; fi
+
 migrate: install
 	$(MANAGE) migrate --noinput
 
@@ -34,8 +46,15 @@ run: migrate
 	@echo "Site : http://127.0.0.1:$(PORT)/  –  administration : http://127.0.0.1:$(PORT)/admin/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The unit tests, then the browser tests (tests/e2e/, a pytest run of their own) when
+# Chromium is on the machine.
 test: install-test
 	$(PY) -m pytest
+	@if [ -n "$(CHROMIUM)" ]; then $(MAKE) --no-print-directory test-e2e; \
+	else echo "e2e tests skipped: Chromium not found (apt-get install chromium)"; fi
+
+test-e2e: install-test npm-tools
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest tests/e2e
 
 lint: install-test
 	$(VENV)/bin/ruff check .
@@ -45,7 +64,7 @@ check: install-test
 	$(MANAGE) makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles node_modules
 
 bench-search: install-test
 	$(PY) bench/search.py
@@ -53,3 +72,8 @@ bench-search: install-test
 load: install-test
 	$(PIP) -e ".[test,load]"
 	$(PY) bench/load.py
+
+# Lighthouse (mobile) on the production settings with gunicorn and PostgreSQL: scores and
+# reports in docs/lighthouse/.
+audit: install-test node_modules/.installed
+	$(PY) bench/audit.py

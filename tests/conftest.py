@@ -1,6 +1,20 @@
+from pathlib import Path
+
 import pytest
 from django.db import connection
 from wagtail.models import Page, Site
+
+E2E_DIR = Path(__file__).parent / "e2e"
+
+
+def pytest_ignore_collect(collection_path, config):
+    """The browser tests (tests/e2e/) run in a pytest process of their own, `pytest tests/e2e`
+    (`make test` runs it after this one): they keep the demo content in their own database for
+    the whole run and serve it to Chromium, which the rolled-back tests here cannot share."""
+    if collection_path != E2E_DIR:
+        return None
+    asked = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    return not any(path == E2E_DIR or E2E_DIR in path.parents for path in asked)
 
 
 @pytest.fixture

@@ -1,9 +1,49 @@
 from django import template
 from django.utils import timezone
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.images.templatetags import wagtailimages_tags
 
 from content.documents import document_label as _document_label
 
 register = template.Library()
+
+
+class DistinctWidthsPicture(Picture):
+    """Wagtail's <picture>, each width once in a srcset (wagtail/wagtail#12389).
+
+    Wagtail never enlarges an image: one narrower than the widest rendition asked for gives
+    several renditions of its own width, and the HTML standard forbids two candidates of the
+    same width in a srcset. Keep the first of each; width descriptors even for a single one,
+    which `sizes` needs."""
+
+    @classmethod
+    def get_width_srcset(cls, renditions_list):
+        distinct = {}
+        for rendition in renditions_list:
+            distinct.setdefault(rendition.width, rendition)
+        return ", ".join(f"{rendition.url} {width}w" for width, rendition in distinct.items())
+
+
+class DistinctWidthsPictureNode(wagtailimages_tags.PictureNode):
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        renditions = get_renditions_or_not_found(image, self.get_filters())
+        attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
+        return DistinctWidthsPicture(renditions, attrs).__html__()
+
+
+@register.tag
+def responsive_picture(parser, token):
+    """`{% responsive_picture image format-{webp,jpeg} width-{480,800} sizes="…" alt="…" %}`: Wagtail's
+    `{% picture %}`, with the same arguments, whose srcsets stay valid for small images."""
+    token.contents = "picture" + token.contents.removeprefix("responsive_picture")
+    node = wagtailimages_tags.image(parser, token)
+    if node.output_var_name:
+        raise template.TemplateSyntaxError("responsive_picture does not take `as`: use {% picture … as … %}")
+    return DistinctWidthsPictureNode(node.image_expr, node.filter_specs, attrs=node.attrs)
 
 
 @register.filter

@@ -2,6 +2,11 @@
 (function () {
   "use strict";
 
+  // site.js is loaded in <head> without defer so that this runs before the first paint: the
+  // CSS then folds the phone menu from the start, rather than once the page is shown (which
+  // moved everything below it). The rest waits for the document (init, at the end).
+  document.documentElement.classList.add("js");
+
   // ---- Header menus -------------------------------------------------------------------------
   // Without JavaScript each panel is a <details>. Here each one becomes a button with
   // aria-expanded and aria-controls followed by its panel, hidden until opened. Only one
@@ -90,7 +95,7 @@
 
     function setOpen(isOpen) {
       toggle.setAttribute("aria-expanded", String(isOpen));
-      header.classList.toggle("site-header--collapsed", !isOpen);
+      header.classList.toggle("site-header--open", isOpen);
     }
 
     toggle.hidden = false;
