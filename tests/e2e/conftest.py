@@ -13,6 +13,7 @@ On SQLite the test database is a file rather than Django's shared in-memory data
 server answers Chromium's parallel requests from several threads, each with its own connection.
 """
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -78,7 +79,7 @@ def demo_site(django_db_setup, django_db_blocker):
     """The demo content and two admin users, committed once for the run. The database stays
     open for the whole run: the server's threads and the tests read and write the same data."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("load_demo_content", stdout=io.StringIO())
         users = get_user_model().objects
         # Wagtail's "Moderators" may publish; its "Editors" only submit for moderation.
         editor = users.create_user("redactrice", "redactrice@example.org", PASSWORD)
@@ -142,8 +143,12 @@ def watch(page, base_url):
         if response.status >= 400 and response.request.resource_type != "document" and public(response.url):
             problems.append(f"HTTP {response.status}: {response.url}")
 
+    def on_exception(error):
+        if public(page.url):
+            problems.append(f"exception: {error}")
+
     page.on("console", on_console)
-    page.on("pageerror", lambda error: public(page.url) and problems.append(f"exception: {error}"))
+    page.on("pageerror", on_exception)
     page.on("response", on_response)
     return problems
 
