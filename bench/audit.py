@@ -18,16 +18,14 @@ not counted.
 import argparse
 import json
 import os
-import secrets
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from production_server import fetch, gunicorn, prepare_database, production_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = BASE_DIR / "docs" / "lighthouse"
@@ -60,10 +58,6 @@ NOT_COUNTED = {("recherche", "seo")}  # noindex on purpose
 MINIMUM = 95
 
 
-def run(*args, env, **kwargs):
-    return subprocess.run(list(args), cwd=BASE_DIR, env=env, check=True, **kwargs)
-
-
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -79,45 +73,18 @@ def main():
 
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "occe_site.settings.production",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "SERVE_MEDIA": "true",
-        "VAR_DIR": str(LOG_DIR / "var"),
-        "MEDIA_ROOT": str(LOG_DIR / "media"),
-        "LOG_LEVEL": "WARNING",
-    }
-    python = sys.executable
+    env = production_env(DATABASE, LOG_DIR)
     print("== Base PostgreSQL et contenu de démonstration", flush=True)
-    run("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", DATABASE, env=env)
-    run("createdb", "-h", "127.0.0.1", "-U", "postgres", DATABASE, env=env)
-    run(python, "manage.py", "migrate", "--noinput", "-v0", env=env)
-    run(python, "manage.py", "load_demo_content", env=env)
-    run(python, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+    prepare_database(env, DATABASE)
 
     print(f"== gunicorn sur 127.0.0.1:{PORT}", flush=True)
-    server = subprocess.Popen(
-        [str(Path(python).parent / "gunicorn"), "occe_site.wsgi", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", "2", "--log-level", "warning"],
-        cwd=BASE_DIR, env=env, stdout=open(LOG_DIR / "gunicorn.log", "w"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        base = f"http://127.0.0.1:{PORT}"
-        wait_for(f"{base}/")
+    with gunicorn(env, PORT, workers=2, log_path=LOG_DIR / "gunicorn.log") as base:
         for _name, path, _label in PAGES:
-            warm(f"{base}{path}")  # renditions made and caches filled before measuring
+            fetch(f"{base}{path}")  # renditions made and caches filled before measuring
         results = {}
         for name, path, label in PAGES:
             results[name] = audit(name, f"{base}{path}", args.runs, chromium)
             print(f"{label:30} " + "  ".join(f"{CATEGORIES[c]} {results[name][c]}" for c in CATEGORIES))
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
     write_scores(results)
     low = [
@@ -185,22 +152,6 @@ def write_scores(results):
         ]
         lines.append(f"| {label} | " + " | ".join(cells) + f" | [{name}.html]({name}.html) |")
     (OUT_DIR / "scores.md").write_text("\n".join(lines) + "\n")
-
-
-def warm(url):
-    with urllib.request.urlopen(url, timeout=60):  # noqa: S310 (local server)
-        pass
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (local server)
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer")
 
 
 if __name__ == "__main__":

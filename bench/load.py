@@ -12,22 +12,14 @@ and p50, p95, p99 latencies.
 
 import argparse
 import csv
-import os
-import secrets
-import signal
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
+
+from production_server import PYTHON, gunicorn, prepare_database, production_env, run
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = BASE_DIR / "var" / "load"
 PORT = 8077
-
-
-def run(*args, env, **kwargs):
-    return subprocess.run(list(args), cwd=BASE_DIR, env=env, check=True, **kwargs)
 
 
 def main():
@@ -42,52 +34,22 @@ def main():
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     database = "occe_load"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "occe_site.settings.production",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "SERVE_MEDIA": "true",
-        # Every simulated visitor comes from 127.0.0.1: lift the per-client signup limit.
-        "NEWSLETTER_RATE_LIMIT_PER_CLIENT": "1000000",
-        "LOG_LEVEL": "WARNING",
-    }
-    python = sys.executable
+    # Every simulated visitor comes from 127.0.0.1: lift the per-client signup limit.
+    env = production_env(database, OUT_DIR, NEWSLETTER_RATE_LIMIT_PER_CLIENT="1000000")
     print("== Preparing the database", flush=True)
-    run("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database, env=env)
-    run("createdb", "-h", "127.0.0.1", "-U", "postgres", database, env=env)
-    run(python, "manage.py", "migrate", "--noinput", "-v0", env=env)
-    if subprocess.run([python, "manage.py", "help", "load_demo_content"], cwd=BASE_DIR, env=env,
-                      capture_output=True, check=False).returncode == 0:  # fmt: skip
-        run(python, "manage.py", "load_demo_content", env=env)
-    run(
-        python, "manage.py", "generate_content", "--pages", str(args.pages), "--seed", "1", "--quiet", env=env
-    )
-    run(python, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+    prepare_database(env, database, generated_pages=args.pages)
     count_before = subscriber_count(env)
 
     print(f"== gunicorn on 127.0.0.1:{PORT}, {args.workers} workers", flush=True)
-    server = subprocess.Popen(
-        [str(Path(python).parent / "gunicorn"), "occe_site.wsgi", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", str(args.workers), "--access-logfile", "-", "--log-level", "warning"],
-        cwd=BASE_DIR, env=env, stdout=open(OUT_DIR / "gunicorn.log", "w"), stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_for(f"http://127.0.0.1:{PORT}/")
-        signups_file = OUT_DIR / "signups.txt"
+    signups_file = OUT_DIR / "signups.txt"
+    with gunicorn(env, PORT, args.workers, OUT_DIR / "gunicorn.log", access_log=True) as base:
         print(f"== Locust: {args.users} clients for {args.seconds} s", flush=True)
         run(
-            str(Path(python).parent / "locust"), "-f", "bench/locustfile.py", "--headless",
+            str(Path(PYTHON).parent / "locust"), "-f", "bench/locustfile.py", "--headless",
             "-u", str(args.users), "-r", str(args.users), "-t", f"{args.seconds}s",
-            "--host", f"http://127.0.0.1:{PORT}", "--csv", str(OUT_DIR / "locust"), "--only-summary",
+            "--host", base, "--csv", str(OUT_DIR / "locust"), "--only-summary",
             env={**env, "LOAD_SIGNUPS_FILE": str(signups_file)},
         )  # fmt: skip
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
     report(OUT_DIR / "locust_stats.csv")
     signed_up = [line for line in signups_file.read_text().splitlines() if line]
@@ -102,17 +64,6 @@ def main():
         )
         sys.exit(1)
     print("OK : aucune erreur, aucune réponse 5xx, aucune inscription perdue.")
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (local server)
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer")
 
 
 def psql(env, sql):

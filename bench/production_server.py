@@ -1,0 +1,85 @@
+"""The site as it runs in production, on this machine, for `make load` and `make audit`.
+
+A PostgreSQL database with the demo content (and generated pages if asked), the production
+settings (static files compressed and hashed by collectstatic, served by whitenoise; media served
+by Django with SERVE_MEDIA=true), served by gunicorn on 127.0.0.1.
+"""
+
+import contextlib
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def production_env(database: str, var_dir: Path, **extra) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "occe_site.settings.production",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "SERVE_MEDIA": "true",
+        "VAR_DIR": str(var_dir / "var"),
+        "MEDIA_ROOT": str(var_dir / "media"),
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
+def run(*args, env, **kwargs):
+    return subprocess.run(list(args), cwd=BASE_DIR, env=env, check=True, **kwargs)
+
+
+def prepare_database(env: dict, database: str, generated_pages: int = 0) -> None:
+    """A new database: migrated, the demo content, `generated_pages` more, static files collected."""
+    run("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database, env=env)
+    run("createdb", "-h", "127.0.0.1", "-U", "postgres", database, env=env)
+    run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=env)
+    run(PYTHON, "manage.py", "load_demo_content", env=env)
+    if generated_pages:
+        run(PYTHON, "manage.py", "generate_content", "--pages", str(generated_pages), "--seed", "1", "--quiet",
+            env=env)  # fmt: skip
+    run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict, port: int, workers: int, log_path: Path, access_log: bool = False):
+    """gunicorn serving the site on 127.0.0.1:`port` for the duration of the block."""
+    command = [str(Path(PYTHON).parent / "gunicorn"), "occe_site.wsgi", "--bind", f"127.0.0.1:{port}",
+               "--workers", str(workers), "--log-level", "warning"]  # fmt: skip
+    if access_log:
+        command += ["--access-logfile", "-"]
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_for(f"http://127.0.0.1:{port}/")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+
+
+def fetch(url, timeout=60):
+    with urllib.request.urlopen(url, timeout=timeout):  # noqa: S310 (the local server)
+        pass
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            fetch(url, timeout=5)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} ne répond pas")
