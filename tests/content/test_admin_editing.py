@@ -1,7 +1,6 @@
 """Editors create, preview and schedule every page type from the Wagtail admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -10,13 +9,6 @@ from content.models import CONTENT_PAGE_TYPES, NewsPage, StandardPage
 from tests.factories import make_content, make_index
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("redaction", "redaction@example.org", "motdepasse")
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("model", CONTENT_PAGE_TYPES, ids=lambda m: m.__name__)
