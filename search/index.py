@@ -62,8 +62,11 @@ class SearchIndex:
         """Add, refresh or drop one page, as its state requires."""
         self.update_pages([page.specific])
 
-    def update_pages(self, pages: Iterable) -> None:
-        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+    def update_pages(self, pages: Iterable, site_paths=None, restricted=None) -> None:
+        """Add, refresh or drop each page; the sites' and restrictions' paths are read once
+        unless the caller already has them."""
+        if site_paths is None:
+            site_paths, restricted = self._site_root_paths(), self._restricted_paths()
         keep, drop = [], []
         for page in pages:
             (keep if self._belongs(page, site_paths, restricted) else drop).append(page)
@@ -75,9 +78,10 @@ class SearchIndex:
 
     def update_subtree(self, root) -> None:
         """Re-examine a page and all its descendants (after a move or a change of restriction)."""
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
         pages = Page.objects.descendant_of(root, inclusive=True).specific().iterator(chunk_size=500)
         for chunk in _chunks(pages, 500):
-            self.update_pages(chunk)
+            self.update_pages(chunk, site_paths, restricted)
 
     def rebuild(self, chunk_size: int = 500, progress=None) -> int:
         """Index every page that belongs, from scratch; returns the number of documents."""
