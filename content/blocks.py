@@ -8,8 +8,20 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+
+from content.navigation.converters import (
+    SOCIAL_NETWORKS,
+    column_data,
+    document_data,
+    entry_data,
+    group_data,
+    promo_data,
+    social_data,
+)
 
 
 class LinkValue(blocks.StructValue):
@@ -102,8 +114,6 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The admin's preview shows the library's latest image, when there is one."""
-        from wagtail.images import get_image_model
-
         image = get_image_model().objects.order_by("-created_at").first()
         if image is None:
             return super().get_preview_value()
@@ -172,8 +182,6 @@ class DocumentBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The admin's preview shows the library's latest document, when there is one."""
-        from wagtail.documents import get_document_model
-
         document = get_document_model().objects.order_by("-created_at").first()
         if document is None:
             return super().get_preview_value()
@@ -267,7 +275,7 @@ class PromoBlock(blocks.StructBlock):
 
 
 # --- Navigation: header menus and footer --------------------------------------------------
-# Rendered from the plain data built by content/navigation.py (cached per site); each block's
+# Rendered from the plain data built by content/navigation/ (cached per site); each block's
 # own template serves the admin's block preview and reuses the same component.
 
 
@@ -289,8 +297,6 @@ class NavGroupBlock(blocks.StructBlock):
     links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=1, max_num=12)
 
     def get_context(self, value, parent_context=None):
-        from content.navigation import group_data
-
         context = super().get_context(value, parent_context)
         context["item"] = group_data(value, (parent_context or {}).get("request"))
         return context
@@ -321,8 +327,6 @@ class MenuPromoBlock(blocks.StructBlock):
     links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=1, max_num=4)
 
     def get_context(self, value, parent_context=None):
-        from content.navigation import promo_data
-
         context = super().get_context(value, parent_context)
         context["feature"] = promo_data(value, (parent_context or {}).get("request"))
         return context
@@ -359,8 +363,6 @@ class MenuDocumentBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from content.navigation import document_data
-
         context = super().get_context(value, parent_context)
         context["feature"] = document_data(value, (parent_context or {}).get("request"))
         return context
@@ -394,8 +396,6 @@ class MenuEntryBlock(blocks.StructBlock):
     features = MenuFeaturesBlock(label="Mises en avant (deux au plus)")
 
     def get_context(self, value, parent_context=None):
-        from content.navigation import entry_data
-
         context = super().get_context(value, parent_context)
         context["entries"] = [entry_data(value, (parent_context or {}).get("request"))]
         return context
@@ -422,8 +422,6 @@ class FooterColumnBlock(blocks.StructBlock):
     links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=0, max_num=12)
 
     def get_context(self, value, parent_context=None):
-        from content.navigation import column_data
-
         context = super().get_context(value, parent_context)
         context["column"] = column_data(value, (parent_context or {}).get("request"))
         return context
@@ -442,17 +440,6 @@ class FooterColumnBlock(blocks.StructBlock):
         }
 
 
-SOCIAL_NETWORKS = [
-    ("facebook", "Facebook"),
-    ("instagram", "Instagram"),
-    ("youtube", "YouTube"),
-    ("linkedin", "LinkedIn"),
-    ("bluesky", "Bluesky"),
-    ("mastodon", "Mastodon"),
-    ("other", "Autre"),
-]
-
-
 class SocialLinkBlock(blocks.StructBlock):
     network = blocks.ChoiceBlock(label="Réseau", choices=SOCIAL_NETWORKS)
     url = blocks.URLBlock(label="Adresse du compte")
@@ -464,8 +451,6 @@ class SocialLinkBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from content.navigation import social_data
-
         context = super().get_context(value, parent_context)
         context["social_links"] = [social_data(value)]
         return context

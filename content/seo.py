@@ -6,7 +6,7 @@ import json
 from django.utils import timezone
 
 from content.models import BasePage, EventPage, HomePage, NewsPage
-from content.navigation import share_image_data
+from content.navigation.converters import share_image_data
 
 SITE_NAME = "OCCE"
 SITE_FULL_NAME = "OCCE – Office Central de la Coopération à l’École"

@@ -1,6 +1,6 @@
 """Clear the cached navigation whenever something it shows may have changed.
 
-The menus and the footer are cached per site (content/navigation.py). Saving or deleting a
+The menus and the footer are cached per site (content/navigation/cache.py). Saving or deleting a
 menu, the footer, a partner, the SEO settings, a site, an image or a document drops the cache
 of every site. For pages, only those the navigation shows count: a page linked from a menu or
 the footer (or one of its ancestors, whose slug is part of its address), the news index, the
@@ -13,20 +13,20 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
-from content.navigation import invalidate_navigation, invalidate_navigation_for_page
+from content.models import Footer, MainMenu, Partner, SeoSettings
+from content.navigation.cache import invalidate_navigation, invalidate_navigation_for_page
 
 DISPATCH_UID = "content.navigation.invalidate"
 
 
 def register_signal_handlers():
-    from content.models import Footer, MainMenu, Partner, SeoSettings
-
+    """Connect the handlers (from ContentConfig.ready(), once the models are loaded)."""
     models = (MainMenu, Footer, Partner, SeoSettings, Site, get_image_model(), get_document_model())
     for model in models:
         uid = f"{DISPATCH_UID}.{model._meta.label}"
         post_save.connect(invalidate_navigation, sender=model, dispatch_uid=uid)
         post_delete.connect(invalidate_navigation, sender=model, dispatch_uid=uid)
-    # Pages: only those the navigation shows (content/navigation.py, invalidate_navigation_for_page).
+    # Pages: only those the navigation shows (invalidate_navigation_for_page).
     # post_save, not only page_published: a page added live with add_child() (a management
     # command) or unpublished is saved too. Its sender is the specific page class.
     post_save.connect(invalidate_for_page, dispatch_uid=f"{DISPATCH_UID}.page")

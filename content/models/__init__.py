@@ -1,4 +1,7 @@
+"""The models of the content app, imported from here by the rest of the site."""
+
 from .base import BasePage, SectionIndexPage
+from .home import HomeFeaturedPage, HomePage
 from .navigation import Footer, MainMenu, SeoSettings
 from .pages import (
     ArticleIndexPage,
@@ -7,8 +10,6 @@ from .pages import (
     DepartmentalAssociationPage,
     EventIndexPage,
     EventPage,
-    HomeFeaturedPage,
-    HomePage,
     NewsIndexPage,
     NewsPage,
     ProjectIndexPage,
@@ -25,38 +26,3 @@ from .pages import (
 from .registry import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG, SECTION_INDEX_TYPES, section_index
 from .snippets import Partner
 from .taxonomy import Cycle, Theme
-
-__all__ = [
-    "CONTENT_PAGE_TYPES",
-    "PAGE_TYPE_BY_SLUG",
-    "SECTION_INDEX_TYPES",
-    "ArticleIndexPage",
-    "ArticlePage",
-    "AssociationIndexPage",
-    "BasePage",
-    "Cycle",
-    "DepartmentalAssociationPage",
-    "EventIndexPage",
-    "EventPage",
-    "Footer",
-    "HomeFeaturedPage",
-    "HomePage",
-    "MainMenu",
-    "NewsIndexPage",
-    "NewsPage",
-    "Partner",
-    "ProjectIndexPage",
-    "ProjectPage",
-    "ResourceDocument",
-    "ResourceIndexPage",
-    "ResourcePage",
-    "ReviewIndexPage",
-    "ReviewPage",
-    "SectionIndexPage",
-    "SeoSettings",
-    "StandardPage",
-    "Theme",
-    "WebinarIndexPage",
-    "WebinarPage",
-    "section_index",
-]

@@ -1,18 +1,23 @@
-"""What every content page shares, and what every section index shares."""
+"""What every content page shares, and what every section index shares.
+
+A section index names the type it lists (`child_model`); the tree rules follow from it
+(`SectionIndexPage.__init_subclass__`): the index takes only that type, the type lives only
+under its index, and the type knows its index (`index_model`).
+"""
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from content.blocks import BodyBlock
-from content.filters import SectionFilter
+from content.models.filters import SectionFilter
 from content.pagination import paginate
 
 
@@ -20,16 +25,30 @@ def today():
     return timezone.localdate()
 
 
-class BasePage(Page):
+class SharedTemplateMixin:
+    """Wagtail looks for a template named after each page class (content/news_page.html); a
+    type without a template of its own renders `shared_template`, the layout of its family."""
+
+    shared_template: str
+
+    def get_template(self, request, *args, **kwargs):
+        return [super().get_template(request, *args, **kwargs), self.shared_template]
+
+
+class BasePage(SharedTemplateMixin, Page):
     """The abstract base of every content page type of the site.
 
     A concrete type says once what it is: `type_label` is shown on cards,
-    `facet_slug` and `facet_label` name its facet in the search.
+    `facet_slug` and `facet_label` name its facet in the search. It lives under its section's
+    index (`index_model`, set by the index), and holds no other page unless it says so.
     """
 
     type_label: str = "Page"
     facet_slug: str = "pages"
     facet_label: str = "Pages"
+    index_model: type["SectionIndexPage"] | None = None
+    subpage_types: list = []
+    shared_template = "pages/content_page.html"
 
     summary = models.TextField(
         "résumé",
@@ -55,7 +74,7 @@ class BasePage(Page):
         help_text="La date montrée aux visiteurs, qui ordonne les listes.",
     )
 
-    content_panels = [
+    main_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("listing_image"),
@@ -70,6 +89,8 @@ class BasePage(Page):
             heading="Classement",
         ),
     ]
+    # A type with fields of its own puts them between the two.
+    content_panels = [*main_panels, *classification_panels]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=1.5),
@@ -99,12 +120,29 @@ class BasePage(Page):
         return context
 
     def related_pages(self, themes=None, limit=3):
-        """Up to `limit` other live public pages, of any type, sharing a theme with this one."""
-        from content.models.registry import related_pages_for
-
+        """Up to `limit` other live public pages, of any type, sharing a theme with this one,
+        newest first, in one query (plus one per distinct type among the few found, to load
+        them as specific pages, and one for their images)."""
         if themes is None:
             themes = list(self.themes.all())
-        return related_pages_for(self, themes, limit=limit)
+        theme_ids = [theme.pk for theme in themes]
+        if not theme_ids:
+            return []
+        sharing = Q()
+        for model in get_page_models():  # every page type, as Wagtail registers them
+            if issubclass(model, BasePage):
+                links = model.themes.through.objects.filter(theme_id__in=theme_ids)
+                sharing |= Q(pk__in=links.values(f"{model._meta.model_name}_id"))
+        related = list(
+            Page.objects.live()
+            .public()
+            .filter(sharing)
+            .exclude(pk=self.pk)
+            .order_by("-first_published_at", "-pk")
+            .specific()[:limit]
+        )
+        prefetch_related_objects(related, listing_image_prefetch())
+        return related
 
 
 def breadcrumb_for(page):
@@ -126,7 +164,7 @@ def listing_image_prefetch():
     return Prefetch("listing_image", queryset=get_image_model().objects.prefetch_renditions())
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(SharedTemplateMixin, Page):
     """The abstract base of a section's index: lists its live children, newest first."""
 
     child_model: type[BasePage]
@@ -135,6 +173,7 @@ class SectionIndexPage(Page):
     default_title: str
     default_slug: str
     per_page = 20
+    shared_template = "pages/section_index_page.html"
 
     introduction = models.TextField("introduction", blank=True)
 
@@ -146,6 +185,15 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        """The tree rules of a section, from its `child_model`: Wagtail reads both sides."""
+        super().__init_subclass__(**kwargs)
+        child_model = cls.__dict__.get("child_model")
+        if child_model is not None:
+            cls.subpage_types = [child_model]
+            child_model.parent_page_types = [cls]
+            child_model.index_model = cls
 
     def get_meta_description(self):
         return self.search_description or self.introduction

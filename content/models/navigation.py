@@ -2,7 +2,7 @@
 
 `MainMenu` and `Footer` are snippets, one per site, with drafts, revisions, scheduling and
 preview: an editor prepares a change, previews it on a sample page and publishes it when ready.
-The public site renders only the live version, from the cache that content/navigation.py
+The public site renders only the live version, from the cache that content/navigation/
 builds and that content/signal_handlers.py clears whenever an editor saves.
 
 To fill them from a management command, give the StreamFields raw data (page and document ids)
@@ -70,10 +70,10 @@ class SiteNavigationModel(DraftStateMixin, RevisionMixin, PreviewableMixin, mode
         return self.preview_template
 
     def get_preview_context(self, request, mode_name):
-        from content.navigation import preview_navigation
-
+        # The {% site_navigation %} tag of base.html builds the header and footer with this
+        # unsaved menu or footer in place of the live one.
         context = super().get_preview_context(request, mode_name)
-        context["navigation_preview"] = preview_navigation(self, request)
+        context["navigation_preview"] = self
         return context
 
 

@@ -3,7 +3,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,19 +11,16 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from content import departments
-from content.blocks import PromoBlock
 from content.calendar import event_calendar
 from content.feeds import NewsFeed
-from content.filters import AssociationFinderForm, ResourceFilter
-from content.models.base import BasePage, SectionIndexPage, listing_image_prefetch
+from content.models.base import BasePage, SectionIndexPage
+from content.models.filters import AssociationFinderForm, ResourceFilter
 from content.pagination import paginate
 
 
@@ -37,106 +33,6 @@ class CyclesMixin(models.Model):
         abstract = True
 
 
-# --- Home ---------------------------------------------------------------------------------
-
-
-class HomePage(Page):
-    """The root of the public site: a hero, the editor's picks, the latest news and promos."""
-
-    hero_title = models.CharField("titre d'accroche", max_length=160, blank=True)
-    hero_text = models.TextField("texte d'accroche", blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="image d'accroche",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_link_label = models.CharField("libellé du lien d'accroche", max_length=80, blank=True)
-    hero_link_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="page du lien d'accroche",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    promos = StreamField([("promo", PromoBlock())], verbose_name="promotions", blank=True)
-
-    content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel(
-            [
-                FieldPanel("hero_title"),
-                FieldPanel("hero_text"),
-                FieldPanel("hero_image"),
-                FieldRowPanel([FieldPanel("hero_link_label"), PageChooserPanel("hero_link_page")]),
-            ],
-            heading="Accroche",
-        ),
-        InlinePanel("featured_pages", label="Pages mises en avant", max_num=6),
-        FieldPanel("promos"),
-    ]
-
-    max_count = 1
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "content.NewsIndexPage",
-        "content.ResourceIndexPage",
-        "content.ProjectIndexPage",
-        "content.ReviewIndexPage",
-        "content.WebinarIndexPage",
-        "content.EventIndexPage",
-        "content.ArticleIndexPage",
-        "content.AssociationIndexPage",
-        "content.StandardPage",
-    ]
-    template = "pages/home_page.html"
-    latest_news_count = 3
-
-    class Meta:
-        verbose_name = "page d'accueil"
-        verbose_name_plural = "pages d'accueil"
-
-    def get_meta_description(self):
-        return self.search_description or self.hero_text
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["featured_pages"] = self.featured_page_list()
-        context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
-            .prefetch_related(listing_image_prefetch())
-            .order_by("-publication_date", "-pk")[: self.latest_news_count]
-        )
-        return context
-
-    def featured_page_list(self):
-        """The editor's picks, specific and live, in the editor's order."""
-        ids = [link.page_id for link in self.featured_pages.all() if link.page_id]
-        pages = Page.objects.filter(pk__in=ids).live().public().specific().in_bulk()
-        specific = [pages[pk] for pk in ids if pk in pages]
-        prefetch_related_objects(
-            [p for p in specific if hasattr(p, "listing_image")], listing_image_prefetch()
-        )
-        return specific
-
-
-class HomeFeaturedPage(Orderable):
-    home = ParentalKey(HomePage, related_name="featured_pages", on_delete=models.CASCADE)
-    page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name="page", on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [PageChooserPanel("page")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "page mise en avant"
-        verbose_name_plural = "pages mises en avant"
-
-
 # --- Content types ------------------------------------------------------------------------
 
 
@@ -144,11 +40,6 @@ class ArticlePage(BasePage):
     type_label = "Article"
     facet_slug = "articles"
     facet_label = "Articles"
-
-    content_panels = BasePage.content_panels + BasePage.classification_panels
-    parent_page_types = ["content.ArticleIndexPage"]
-    subpage_types = []
-    template = "pages/article_page.html"
 
     class Meta:
         verbose_name = "article"
@@ -159,11 +50,6 @@ class NewsPage(BasePage):
     type_label = "Actualité"
     facet_slug = "actualites"
     facet_label = "Actualités"
-
-    content_panels = BasePage.content_panels + BasePage.classification_panels
-    parent_page_types = ["content.NewsIndexPage"]
-    subpage_types = []
-    template = "pages/news_page.html"
 
     class Meta:
         verbose_name = "actualité"
@@ -176,13 +62,11 @@ class ResourcePage(BasePage, CyclesMixin):  # noqa: DJ008 (Page.__str__ is the t
     facet_label = "Ressources"
 
     content_panels = [
-        *BasePage.content_panels,
+        *BasePage.main_panels,
         InlinePanel("documents", label="Documents à télécharger"),
         *BasePage.classification_panels,
         FieldPanel("cycles", widget=forms.CheckboxSelectMultiple),
     ]
-    parent_page_types = ["content.ResourceIndexPage"]
-    subpage_types = []
     template = "pages/resource_page.html"
 
     class Meta:
@@ -231,15 +115,13 @@ class ProjectPage(BasePage, CyclesMixin):  # noqa: DJ008 (Page.__str__ is the ti
     )
 
     content_panels = [
-        *BasePage.content_panels,
+        *BasePage.main_panels,
         FieldPanel("period"),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
         *BasePage.classification_panels,
         FieldPanel("cycles", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("period")]
-    parent_page_types = ["content.ProjectIndexPage"]
-    subpage_types = []
     template = "pages/project_page.html"
 
     class Meta:
@@ -274,7 +156,7 @@ class ReviewPage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels,
+        *BasePage.main_panels,
         FieldRowPanel([FieldPanel("issue_number"), FieldPanel("period_label")]),
         FieldPanel("cover_image"),
         FieldPanel("pdf"),
@@ -285,8 +167,6 @@ class ReviewPage(BasePage):
         index.SearchField("issue_number"),
         index.SearchField("period_label"),
     ]
-    parent_page_types = ["content.ReviewIndexPage"]
-    subpage_types = []
     template = "pages/review_page.html"
 
     class Meta:
@@ -305,14 +185,12 @@ class WebinarPage(BasePage):
     replay_url = models.URLField("vidéo de rediffusion", blank=True)
 
     content_panels = [
-        *BasePage.content_panels,
+        *BasePage.main_panels,
         FieldRowPanel([FieldPanel("start"), FieldPanel("duration_minutes")]),
         FieldPanel("registration_url"),
         FieldPanel("replay_url"),
         *BasePage.classification_panels,
     ]
-    parent_page_types = ["content.WebinarIndexPage"]
-    subpage_types = []
     template = "pages/webinar_page.html"
 
     class Meta:
@@ -343,7 +221,7 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_url = models.URLField("lien d'inscription", blank=True)
 
     content_panels = [
-        *BasePage.content_panels,
+        *BasePage.main_panels,
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("place"),
         FieldPanel("registration_url"),
@@ -354,8 +232,6 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("place"),
         index.FilterField("start"),
     ]
-    parent_page_types = ["content.EventIndexPage"]
-    subpage_types = []
     template = "pages/event_page.html"
 
     class Meta:
@@ -389,7 +265,6 @@ class StandardPage(BasePage):
     facet_slug = "pages"
     facet_label = "Pages"
 
-    content_panels = BasePage.content_panels + BasePage.classification_panels
     parent_page_types = ["content.HomePage", "content.StandardPage"]
     subpage_types = ["content.StandardPage"]
     template = "pages/standard_page.html"
@@ -420,7 +295,7 @@ class DepartmentalAssociationPage(BasePage):
     website = models.URLField("site web", blank=True)
 
     content_panels = [
-        *BasePage.content_panels,
+        *BasePage.main_panels,
         FieldPanel("department_code"),
         MultiFieldPanel(
             [
@@ -439,8 +314,6 @@ class DepartmentalAssociationPage(BasePage):
         index.SearchField("postal_code"),
         index.FilterField("department_code"),
     ]
-    parent_page_types = ["content.AssociationIndexPage"]
-    subpage_types = []
     template = "pages/association_page.html"
 
     class Meta:
@@ -459,8 +332,6 @@ class ArticleIndexPage(SectionIndexPage):
     default_title = "Articles"
     default_slug = "articles"
     child_model = ArticlePage
-    subpage_types = ["content.ArticlePage"]
-    template = "pages/section_index_page.html"
 
     class Meta:
         verbose_name = "index des articles"
@@ -470,8 +341,6 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     default_title = "Actualités"
     default_slug = "actualites"
     child_model = NewsPage
-    subpage_types = ["content.NewsPage"]
-    template = "pages/section_index_page.html"
 
     class Meta:
         verbose_name = "index des actualités"
@@ -487,8 +356,6 @@ class ResourceIndexPage(SectionIndexPage):
     default_slug = "ressources"
     child_model = ResourcePage
     filterset_class = ResourceFilter
-    subpage_types = ["content.ResourcePage"]
-    template = "pages/section_index_page.html"
 
     class Meta:
         verbose_name = "index des ressources"
@@ -499,8 +366,6 @@ class ProjectIndexPage(SectionIndexPage):
     default_slug = "projets"
     child_model = ProjectPage
     filterset_class = ResourceFilter
-    subpage_types = ["content.ProjectPage"]
-    template = "pages/section_index_page.html"
 
     class Meta:
         verbose_name = "index des projets"
@@ -510,8 +375,6 @@ class ReviewIndexPage(SectionIndexPage):
     default_title = "Revues pédagogiques"
     default_slug = "revues"
     child_model = ReviewPage
-    subpage_types = ["content.ReviewPage"]
-    template = "pages/section_index_page.html"
 
     class Meta:
         verbose_name = "index des revues"
@@ -521,8 +384,6 @@ class WebinarIndexPage(SectionIndexPage):
     default_title = "Webinaires"
     default_slug = "webinaires"
     child_model = WebinarPage
-    subpage_types = ["content.WebinarPage"]
-    template = "pages/section_index_page.html"
 
     class Meta:
         verbose_name = "index des webinaires"
@@ -537,7 +398,6 @@ class EventIndexPage(SectionIndexPage):
     default_title = "Événements"
     default_slug = "evenements"
     child_model = EventPage
-    subpage_types = ["content.EventPage"]
     template = "pages/event_index_page.html"
 
     class Meta:
@@ -562,7 +422,6 @@ class AssociationIndexPage(SectionIndexPage):
     default_title = "Près de chez vous"
     default_slug = "pres-de-chez-vous"
     child_model = DepartmentalAssociationPage
-    subpage_types = ["content.DepartmentalAssociationPage"]
     template = "pages/association_index_page.html"
     per_page = 120
 

@@ -5,8 +5,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from content import seo
-from content.navigation import empty_navigation
-from content.navigation import site_navigation as _site_navigation
+from content.navigation.building import empty_navigation, preview_navigation
+from content.navigation.cache import site_navigation as cached_site_navigation
 
 register = template.Library()
 
@@ -17,12 +17,13 @@ def site_navigation(context):
 
     Usage: ``{% site_navigation as navigation %}``.
     """
-    if "navigation_preview" in context:
-        return context["navigation_preview"]
     request = context.get("request")
+    previewed = context.get("navigation_preview")  # a menu or a footer (its admin preview)
+    if previewed is not None:
+        return preview_navigation(previewed, request)
     if request is None:
         return empty_navigation()
-    return _site_navigation(request)
+    return cached_site_navigation(request)
 
 
 @register.simple_tag(takes_context=True)

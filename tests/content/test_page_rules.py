@@ -1,46 +1,30 @@
-"""Where each page type may live in the tree."""
+"""Where each page type may live in the tree, as Wagtail reads the rules the models declare."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
 from content.models import (
-    ArticleIndexPage,
-    ArticlePage,
+    CONTENT_PAGE_TYPES,
+    SECTION_INDEX_TYPES,
     AssociationIndexPage,
+    BasePage,
     DepartmentalAssociationPage,
-    EventIndexPage,
-    EventPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
-    ProjectIndexPage,
-    ProjectPage,
-    ResourceIndexPage,
-    ResourcePage,
-    ReviewIndexPage,
-    ReviewPage,
+    SectionIndexPage,
     StandardPage,
-    WebinarIndexPage,
-    WebinarPage,
+    section_index,
 )
-
-SECTIONS = [
-    (ArticleIndexPage, ArticlePage),
-    (NewsIndexPage, NewsPage),
-    (ResourceIndexPage, ResourcePage),
-    (ProjectIndexPage, ProjectPage),
-    (ReviewIndexPage, ReviewPage),
-    (WebinarIndexPage, WebinarPage),
-    (EventIndexPage, EventPage),
-    (AssociationIndexPage, DepartmentalAssociationPage),
-]
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_each_type_can_only_be_created_under_its_index(self):
-        for index_model, page_model in SECTIONS:
+        for index_model in SECTION_INDEX_TYPES:
+            page_model = index_model.child_model
             with self.subTest(page_model=page_model.__name__):
+                self.assertIs(page_model.index_model, index_model)
                 self.assertAllowedParentPageTypes(page_model, {index_model})
                 self.assertAllowedSubpageTypes(index_model, {page_model})
                 self.assertCanCreateAt(HomePage, index_model)
@@ -49,6 +33,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_a_news_item_cannot_go_under_the_associations_index(self):
         self.assertCanNotCreateAt(AssociationIndexPage, NewsPage)
         self.assertCanNotCreateAt(NewsIndexPage, DepartmentalAssociationPage)
+
+    def test_the_home_page_holds_the_section_indexes_and_the_standard_pages(self):
+        self.assertAllowedSubpageTypes(HomePage, {*SECTION_INDEX_TYPES, StandardPage})
 
     def test_standard_pages_nest_under_the_home_page_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
@@ -59,15 +46,27 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_content_pages_are_leaves(self):
-        for _, page_model in SECTIONS:
-            with self.subTest(page_model=page_model.__name__):
-                self.assertAllowedSubpageTypes(page_model, set())
+        for page_model in CONTENT_PAGE_TYPES:
+            if page_model is not StandardPage:
+                with self.subTest(page_model=page_model.__name__):
+                    self.assertAllowedSubpageTypes(page_model, set())
+
+
+def test_the_registry_lists_every_page_type_once():
+    """A new content type or section missing from the registry would have no facet."""
+    page_models = set(get_page_models()) - {Page}
+    content_types = {model for model in page_models if issubclass(model, BasePage)}
+    indexes = {model for model in page_models if issubclass(model, SectionIndexPage)}
+    assert sorted(CONTENT_PAGE_TYPES, key=str) == sorted(content_types, key=str)
+    assert sorted(SECTION_INDEX_TYPES, key=str) == sorted(indexes, key=str)
+    assert page_models == {HomePage, *content_types, *indexes}
+    assert [index.child_model for index in SECTION_INDEX_TYPES] == [
+        model for model in CONTENT_PAGE_TYPES if model is not StandardPage
+    ]
 
 
 @pytest.mark.django_db
 def test_every_content_type_says_its_label_and_facet_slug():
-    from content.models import CONTENT_PAGE_TYPES
-
     assert [(m.type_label, m.facet_slug) for m in CONTENT_PAGE_TYPES] == [
         ("Ressource pédagogique", "ressources"),
         ("Projet pédagogique", "projets"),
@@ -83,8 +82,6 @@ def test_every_content_type_says_its_label_and_facet_slug():
 
 @pytest.mark.django_db
 def test_section_index_is_created_once_with_its_french_title_and_address(home_page):
-    from content.models import NewsIndexPage, StandardPage, section_index
-
     index = section_index(home_page, NewsPage)
     assert isinstance(index, NewsIndexPage)
     assert (index.title, index.url) == ("Actualités", "/actualites/")

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from content.models import NewsPage, ResourceDocument, ResourcePage
 from content.models.taxonomy import Cycle
-from content.navigation import site_navigation
+from content.navigation.cache import site_navigation
 from tests.factories import make_content, make_document, make_image
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from content.models import NewsPage, StandardPage
-from content.navigation import cache_key
+from content.navigation.cache import cache_key
 from tests.factories import link, make_content, make_index, make_main_menu, make_page
 from tests.navigation.conftest import entry
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from content.navigation import preview_navigation
+from content.navigation.building import preview_navigation
 from tests.factories import link
 
 pytestmark = pytest.mark.django_db

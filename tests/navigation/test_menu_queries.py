@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from content.models import MainMenu, StandardPage
-from content.navigation import build_navigation, site_navigation
+from content.navigation.building import build_navigation
+from content.navigation.cache import site_navigation
 from tests.factories import (
     link,
     make_content,

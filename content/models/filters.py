@@ -1,5 +1,9 @@
 """The filters of the section indexes and the association finder.
 
+A section index lists and filters its children itself (a Wagtail page is its own view), so its
+filters live beside it, in the models package, and the taxonomy they offer is imported without
+going back through the package.
+
 Input is validated here, never by hand in a view: an unknown theme or cycle
 is a form error that leaves the listing unfiltered, not a server error.
 """
