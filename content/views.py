@@ -5,17 +5,15 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page
 
-from content.models import SectionIndexPage
+from content.models import SECTION_INDEX_TYPES
+from content.sites import site_for_request
 
 
 def items_listed_by_indexes():
     """The page types a section index lists and pages through (news, resources…)."""
-    return sorted(
-        {model.child_model for model in get_page_models() if issubclass(model, SectionIndexPage)},
-        key=lambda model: model.__name__,
-    )
+    return [index.child_model for index in SECTION_INDEX_TYPES]
 
 
 def site_map_tree(site, request=None):
@@ -54,7 +52,7 @@ def site_map_tree(site, request=None):
 
 @require_GET
 def site_map(request):
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    site = site_for_request(request)
     return TemplateResponse(
         request,
         "navigation/site_map.html",

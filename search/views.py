@@ -1,7 +1,7 @@
 from django.template.response import TemplateResponse
-from wagtail.models import Site
 
 from content.models import SECTION_INDEX_TYPES
+from content.sites import site_for_request
 from search.forms import SearchForm
 from search.results import log_query, search_results
 
@@ -14,7 +14,7 @@ def sections(home):
 def search(request):
     form = SearchForm(request.GET)
     params = form.search_parameters()
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    site = site_for_request(request)
     home = site.root_page
     results = search_results(
         query=params["q"],
