@@ -31,7 +31,9 @@ urlpatterns = [
     ),
 ]
 
-if settings.SERVE_MEDIA:
+# Uploaded media: Django serves them in development, and in production when no web server does
+# (SERVE_MEDIA, occe_site/settings/base.py).
+if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve
 
     urlpatterns += [

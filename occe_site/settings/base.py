@@ -139,7 +139,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-SERVE_MEDIA = False  # see production.py
+# Uploaded media are served by Django when DEBUG is on (occe_site/urls.py). In production,
+# behind a web server (nginx, a CDN), serve MEDIA_ROOT from there and leave this off; on a
+# single gunicorn host (and for the Lighthouse audit) SERVE_MEDIA=true lets Django serve them.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -2,9 +2,9 @@
 
 import secrets
 
-from .base import *  # noqa: F403
 from .base import EMAIL_HOST, VAR_DIR
 from .env import env_bool, env_list, env_str
+from .local import *  # noqa: F403
 
 DEBUG = env_bool("DEBUG", True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
@@ -24,12 +24,3 @@ SECRET_KEY = env_str("SECRET_KEY") or _local_secret_key()
 
 if not EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-WHITENOISE_AUTOREFRESH = True
-WHITENOISE_USE_FINDERS = True
-SERVE_MEDIA = True

@@ -35,11 +35,6 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W019",
 ]
 
-# Uploaded media. Behind a web server (nginx, a CDN), serve MEDIA_ROOT from there and leave
-# this off; on a single gunicorn host (and for the Lighthouse audit) SERVE_MEDIA=true lets
-# Django serve it (occe_site/urls.py).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
-
 # Newsletter emails go through a queue in the database, run by
 # `manage.py db_worker --backend newsletter` (see README): a visitor never waits for
 # the mail server, and a failed send is retried later.

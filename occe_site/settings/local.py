@@ -1,0 +1,15 @@
+"""What the two settings for a local checkout, `dev` and `test`, share on top of `base`.
+
+No service to run beside the site: the cache lives in the process, and static files are served
+straight from the app folders by whitenoise, without `collectstatic` or hashed names.
+"""
+
+from .base import *  # noqa: F403
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
