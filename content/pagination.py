@@ -23,12 +23,15 @@ def clamp_page_number(number: int, num_pages: int) -> int:
     return min(max(number, 1), max(num_pages, 1))
 
 
-def page_window(page_obj, window: int = WINDOW) -> range:
-    """The numbers around the current page: 3 4 [5] 6 7."""
-    last = page_obj.paginator.num_pages
-    start = max(page_obj.number - window, 1)
-    end = min(page_obj.number + window, last)
-    return range(start, end + 1)
+def page_window(page_obj, window: int = WINDOW) -> list[int]:
+    """The numbers around the current page: 3 4 [5] 6 7.
+
+    Django's elided range without its ellipses (the first and last pages have links of their
+    own), which shows every page of a short listing and never hides a single one.
+    """
+    paginator = page_obj.paginator
+    numbers = paginator.get_elided_page_range(page_obj.number, on_each_side=window, on_ends=0)
+    return [number for number in numbers if number != paginator.ELLIPSIS]
 
 
 def paginate(request, object_list, per_page: int):

@@ -199,10 +199,12 @@ class SectionIndexPage(SharedTemplateMixin, Page):
         return self.search_description or self.introduction
 
     def children_queryset(self):
+        """The live public children for cards and the feed: their bodies are not loaded."""
         return (
             self.child_model.objects.child_of(self)
             .live()
             .public()
+            .defer_streamfields()
             .prefetch_related(listing_image_prefetch())
             .order_by("-publication_date", "-pk")
         )

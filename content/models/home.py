@@ -78,6 +78,7 @@ class HomePage(Page):
         context["latest_news"] = (
             NewsPage.objects.live()
             .public()
+            .defer_streamfields()
             .prefetch_related(listing_image_prefetch())
             .order_by("-publication_date", "-pk")[: self.latest_news_count]
         )

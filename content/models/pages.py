@@ -32,6 +32,11 @@ class CyclesMixin(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def cycle_names(self):
+        """ "Cycle 1, Cycle 2": the cycles the page addresses, as its details show them."""
+        return ", ".join(cycle.name for cycle in self.cycles.all())
+
 
 # --- Content types ------------------------------------------------------------------------
 

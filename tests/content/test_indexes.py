@@ -4,10 +4,12 @@ import datetime
 import re
 
 import pytest
+from django.core.paginator import Paginator
 from wagtail.models import PageViewRestriction
 
 from content.models import EventPage, NewsPage, ResourcePage
 from content.models.taxonomy import Cycle
+from content.pagination import page_window
 from tests.factories import make_content, make_index
 
 pytestmark = pytest.mark.django_db
@@ -120,4 +122,19 @@ def test_index_page_of_an_empty_section_renders(client, home_page):
     make_index(home_page, NewsPage)
     response = client.get("/actualites/")
     assert response.status_code == 200
-    assert "0 élément" in response.content.decode()
+    assert "Aucun élément" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("pages", "current", "shown"),
+    [
+        (1, 1, [1]),
+        (4, 1, [1, 2, 3, 4]),
+        (10, 1, [1, 2, 3]),
+        (10, 5, [3, 4, 5, 6, 7]),
+        (10, 10, [8, 9, 10]),
+    ],
+)
+def test_pagination_shows_two_numbers_each_side_of_the_current_page(pages, current, shown):
+    paginator = Paginator(range(pages * 20), 20)
+    assert page_window(paginator.page(current)) == shown

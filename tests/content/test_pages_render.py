@@ -83,14 +83,20 @@ def test_resource_lists_its_cycles_and_documents_with_size(client, home_page):
 
 def test_project_shows_period_and_partners(client, home_page):
     partner = Partner.objects.create(
-        name="Réseau Canopé", logo=make_image(), url="https://www.reseau-canope.fr/"
+        name="Réseau Canopé", logo=make_image(), url="https://www.reseau-canope.fr/", sort_order=0
     )
+    without_site = Partner.objects.create(name="Bioviva", logo=make_image(), sort_order=1)
     page = make_content(ProjectPage, home_page, title="Consom’acteur", period="2025-2026")
-    page.partners.set([partner])
+    page.partners.set([partner, without_site])
+    page.cycles.set(Cycle.objects.filter(number__in=[1, 3]))
     page.save_revision().publish()
     html = get_html(client, page)
-    assert "2025-2026" in html
-    assert '<a href="https://www.reseau-canope.fr/" rel="noopener">Réseau Canopé</a>' in html
+    assert "<dd>2025-2026</dd>" in html
+    assert "<dt>Cycles</dt><dd>Cycle 1, Cycle 3</dd>" in html
+    assert (
+        '<dt>Partenaires</dt><dd><a href="https://www.reseau-canope.fr/" rel="noopener">Réseau Canopé</a>, '
+        "Bioviva</dd>"
+    ) in html
 
 
 def test_review_shows_issue_period_cover_and_pdf(client, home_page):

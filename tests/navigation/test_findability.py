@@ -6,6 +6,8 @@ import re
 
 import pytest
 from defusedxml import ElementTree
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from content.models import ArticlePage, NewsPage, StandardPage
@@ -133,6 +135,18 @@ def test_every_page_links_to_the_feed(client, home_page):
     )
     for url in ("/", index.url, article.url, "/plan-du-site/"):
         assert link in client.get(url).content.decode()
+
+
+def test_the_feed_and_the_news_index_do_not_load_the_bodies(client, home_page):
+    for number in range(3):
+        make_content(NewsPage, home_page, title=f"Actualité {number}", body=[("paragraph", "<p>Long</p>")])
+    for url in ("/actualites/flux/", "/actualites/", "/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        body_column = connection.ops.quote_name("body")
+        news_queries = [q["sql"] for q in queries if "content_newspage" in q["sql"]]
+        assert news_queries, url
+        assert not [sql for sql in news_queries if body_column in sql], url
 
 
 def test_the_news_index_still_lists_its_news(client, home_page):
