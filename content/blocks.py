@@ -364,7 +364,7 @@ class MenuDocumentBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["feature"] = document_data(value, (parent_context or {}).get("request"))
+        context["feature"] = document_data(value)
         return context
 
     class Meta:

@@ -2,6 +2,8 @@
 OpenGraph tags and JSON-LD structured data (schema.org)."""
 
 import json
+from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 
@@ -69,15 +71,29 @@ def page_meta(request, page=None, navigation=None, *, title="", description=""):
 # --- JSON-LD -----------------------------------------------------------------------------------
 
 
-def organization_data(request, navigation):
+@dataclass(frozen=True)
+class PageContext:
+    """What the structured data of a page is built from."""
+
+    page: Any
+    request: Any
+    meta: dict
+    navigation: dict
+
+    @property
+    def site_url(self):
+        return self.navigation.get("site_url") or self.request.build_absolute_uri("/")
+
+
+def organization_data(context):
     """schema.org Organization: name, address, logo and social profiles, from the footer."""
-    footer = navigation.get("footer") or {}
-    seo = navigation.get("seo") or {}
+    footer = context.navigation.get("footer") or {}
+    seo = context.navigation.get("seo") or {}
     data = {
         "@type": "Organization",
         "name": ORGANIZATION_NAME,
         "alternateName": SITE_NAME,
-        "url": navigation.get("site_url") or request.build_absolute_uri("/"),
+        "url": context.site_url,
     }
     if seo.get("logo_url"):
         data["logo"] = seo["logo_url"]
@@ -96,7 +112,7 @@ def organization_data(request, navigation):
     return data
 
 
-def _publisher(request, navigation):
+def _publisher(navigation):
     publisher = {"@type": "Organization", "name": ORGANIZATION_NAME}
     logo_url = (navigation.get("seo") or {}).get("logo_url")
     if logo_url:
@@ -104,11 +120,8 @@ def _publisher(request, navigation):
     return publisher
 
 
-def home_structured_data(page, request, meta, navigation):
-    return organization_data(request, navigation)
-
-
-def news_structured_data(page, request, meta, navigation):
+def news_structured_data(context):
+    page, meta = context.page, context.meta
     data = {
         "@type": "NewsArticle",
         "headline": page.title[:110],
@@ -118,7 +131,7 @@ def news_structured_data(page, request, meta, navigation):
         "url": meta["canonical"],
         "inLanguage": "fr-FR",
         "author": {"@type": "Organization", "name": ORGANIZATION_NAME},
-        "publisher": _publisher(request, navigation),
+        "publisher": _publisher(context.navigation),
     }
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()
@@ -127,7 +140,8 @@ def news_structured_data(page, request, meta, navigation):
     return data
 
 
-def event_structured_data(page, request, meta, navigation):
+def event_structured_data(context):
+    page, meta = context.page, context.meta
     online = page.place.strip().lower() in {"en ligne", "en ligne.", "visioconférence"}
     location = (
         {"@type": "VirtualLocation", "url": page.registration_url or meta["canonical"]}
@@ -144,11 +158,7 @@ def event_structured_data(page, request, meta, navigation):
         "eventAttendanceMode": "https://schema.org/"
         + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
         "location": location,
-        "organizer": {
-            "@type": "Organization",
-            "name": ORGANIZATION_NAME,
-            "url": navigation.get("site_url") or request.build_absolute_uri("/"),
-        },
+        "organizer": {"@type": "Organization", "name": ORGANIZATION_NAME, "url": context.site_url},
         "url": meta["canonical"],
     }
     if meta.get("image"):
@@ -157,7 +167,7 @@ def event_structured_data(page, request, meta, navigation):
 
 
 STRUCTURED_DATA_BUILDERS = {
-    HomePage: home_structured_data,
+    HomePage: organization_data,
     NewsPage: news_structured_data,
     EventPage: event_structured_data,
 }
@@ -168,7 +178,8 @@ def structured_data(page, request, meta, navigation):
     build = STRUCTURED_DATA_BUILDERS.get(type(page)) if page is not None else None
     if build is None:
         return None
-    return {"@context": "https://schema.org", **build(page, request, meta, navigation or {})}
+    context = PageContext(page, request, meta, navigation or {})
+    return {"@context": "https://schema.org", **build(context)}
 
 
 # The characters that could close the <script> element or open a comment, escaped as JSON allows.

@@ -73,6 +73,3 @@ class Vocabulary:
         cumulative, total, words = self._cumulative, self._total, self.words
         last = len(words) - 1
         return [words[min(bisect.bisect(cumulative, rng.random() * total), last)] for _ in range(count)]
-
-    def rank_of(self, word: str) -> int:
-        return self.words.index(word) + 1

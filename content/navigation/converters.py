@@ -73,7 +73,7 @@ def entry_data(value, request=None):
             for data in (
                 promo_data(block.value, request)
                 if block.block_type == "promo"
-                else document_data(block.value, request)
+                else document_data(block.value)
                 for block in value.get("features") or []
             )
             if data
@@ -92,7 +92,7 @@ def promo_data(value, request=None):
     }
 
 
-def document_data(value, request=None):
+def document_data(value):
     document = value.get("document")
     if document is None:
         return None
