@@ -41,14 +41,22 @@ def run(*args, env, **kwargs):
 
 
 def prepare_database(env: dict, database: str, generated_pages: int = 0) -> None:
-    """A new database: migrated, the demo content, `generated_pages` more, static files collected."""
+    """A new database: migrated, the demo content, `generated_pages` more, static files collected.
+
+    The demo loader and the generator live in the devtools app, which production does not
+    install: they run under the dev settings (debug off), on the same database and media."""
+    tooling = {**env, "DJANGO_SETTINGS_MODULE": "occe_site.settings.dev", "DEBUG": "false"}
     run("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database, env=env)
     run("createdb", "-h", "127.0.0.1", "-U", "postgres", database, env=env)
     run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=env)
-    run(PYTHON, "manage.py", "load_demo_content", env=env)
+    run(PYTHON, "manage.py", "load_demo_content", env=tooling)
     if generated_pages:
         run(PYTHON, "manage.py", "generate_content", "--pages", str(generated_pages), "--seed", "1", "--quiet",
-            env=env)  # fmt: skip
+            env=tooling)  # fmt: skip
+    # The dev settings keep their cache in the process: forget what the production cache may
+    # still hold of an earlier run (navigation, Wagtail's site paths).
+    run(PYTHON, "-c", "import django; django.setup(); from django.core.cache import cache; cache.clear()",
+        env=env)  # fmt: skip
     run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
 
 

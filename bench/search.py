@@ -101,7 +101,7 @@ def measure(runs: int, stock_runs: int) -> dict:
     from django.test import Client
     from wagtail.models import Page
 
-    from content.vocabulary import Vocabulary
+    from devtools.vocabulary import Vocabulary
     from search.french import fold
     from search.models import SearchDocument
 

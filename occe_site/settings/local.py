@@ -1,10 +1,15 @@
 """What the two settings for a local checkout, `dev` and `test`, share on top of `base`.
 
-No service to run beside the site: the cache lives in the process, and static files are served
-straight from the app folders by whitenoise, without `collectstatic` or hashed names.
+The development tooling (devtools: the demo site, the large-site generator), which production
+never installs. No service to run beside the site: the cache lives in the process, and static
+files are served straight from the app folders by whitenoise, without `collectstatic` or hashed
+names.
 """
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
+
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {

@@ -14,7 +14,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from content.demo.text import paragraphs
+from devtools.demo.text import paragraphs
 
 BLUE = "#00528c"
 RED = "#e4003a"

@@ -5,8 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import Page
 
-from content.generator import SEED_COUNTS, decode_step, encode_step, split_counts
 from content.models import CONTENT_PAGE_TYPES, NewsPage, ResourcePage
+from devtools.generator import SEED_COUNTS, decode_step, encode_step, split_counts
 from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +69,6 @@ def test_same_seed_gives_the_same_titles(home_page):
 @pytest.mark.parametrize("code", ["01", "93", "2A", "2B", "974", "988"])
 def test_generated_postal_codes_lead_back_to_their_department(code):
     from content.departments import department_from_postal_code
-    from content.generator import postal_code_of
+    from devtools.generator import postal_code_of
 
     assert department_from_postal_code(postal_code_of(code)) == code

@@ -26,8 +26,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.search.utils import normalise_query_string
 
-from content.demo import media
-from content.demo.text import french, rich_text
 from content.models import (
     SECTION_INDEX_TYPES,
     Cycle,
@@ -45,6 +43,8 @@ from content.models import (
     Theme,
     WebinarPage,
 )
+from devtools.demo import media
+from devtools.demo.text import french, rich_text
 from newsletter.consent import CURRENT_CONSENT_VERSION
 from newsletter.models import Subscriber
 

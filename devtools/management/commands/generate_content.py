@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from content.generator import ContentGenerator
+from devtools.generator import ContentGenerator
 
 
 class ProgressBar:

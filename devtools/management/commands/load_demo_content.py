@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
-from content.demo.loader import DemoSite
+from devtools.demo.loader import DemoSite
 
 # What the demo counts, as (singular, plural).
 LABELS = {

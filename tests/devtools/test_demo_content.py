@@ -20,9 +20,6 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Revision, Site
 
-from content.demo import media
-from content.demo.loader import DATA_DIR, DemoDataError, DemoSite
-from content.demo.text import NBSP, french, rich_text
 from content.departments import DEPARTMENTS
 from content.documents import document_label
 from content.models import (
@@ -40,6 +37,9 @@ from content.models import (
     StandardPage,
     WebinarPage,
 )
+from devtools.demo import media
+from devtools.demo.loader import DATA_DIR, DemoDataError, DemoSite
+from devtools.demo.text import NBSP, french, rich_text
 from newsletter.models import Subscriber
 from search.models import SearchDocument
 from tests.factories import make_image, make_page

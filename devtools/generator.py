@@ -36,7 +36,7 @@ from content.models import (
     WebinarPage,
     section_index,
 )
-from content.vocabulary import Vocabulary
+from devtools.vocabulary import Vocabulary
 
 # The counts of the current site's search page, in its facet order. The seed shows
 # "Ass. départementales (0)" (the same bug as its "Tous (0)"); the demo site has 14, and 12
