@@ -1,4 +1,5 @@
-"""The demo site: the current OCCE site's tree and content, from the data in fixtures/demo/.
+"""The demo site: the current OCCE site's tree and content, from the data in fixtures/demo/
+(its images and documents in fixtures/demo/media/).
 
 Each step finds what already exists by a stable key (a page's slug under its parent, an
 image's or a document's title in the "Démo" collection, a partner's name, a promotion's
@@ -11,11 +12,10 @@ import json
 import tomllib
 import uuid
 from collections import Counter
-from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -43,12 +43,12 @@ from content.models import (
     Theme,
     WebinarPage,
 )
-from devtools.demo import media
 from devtools.demo.text import french, rich_text
 from newsletter.consent import CURRENT_CONSENT_VERSION
 from newsletter.models import Subscriber
 
 DATA_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+MEDIA_DIR_NAME = "media"
 COLLECTION_NAME = "Démo"
 
 # The sections: their slug (which names their data file), index type and page type, in
@@ -137,12 +137,10 @@ class DemoSite:
             name=COLLECTION_NAME
         )
         data = self.data("media.toml")
-        for number, item in enumerate(data["image"]):
-            self.images[item["key"]] = self.image(item, lambda item=item, n=number: self.draw(item, n))
+        for item in data["image"]:
+            self.images[item["key"]] = self.image(item, item["file"])
         for item in data["document"]:
-            self.documents[item["key"]] = self.document(
-                item["title"], item["file"], lambda item=item: self.file(item)
-            )
+            self.documents[item["key"]] = self.document(item["title"], item["file"])
 
     def load_partners(self):
         """The partners of the footer ("Ils nous accompagnent"), in the current site's order."""
@@ -154,9 +152,7 @@ class DemoSite:
             else:
                 logo = self.image(
                     {"key": f"logo-{number + 1:02d}", "title": f"Logo {name}", "alt": f"Logo de {name}"},
-                    lambda item=item, n=number: media.logo(
-                        french(item["name"]), french(item.get("subtitle", "")), variant=n
-                    ),
+                    item["logo"],
                 )
                 partner = Partner.objects.create(
                     name=name, logo=logo, url=item.get("url", ""), sort_order=number
@@ -339,66 +335,40 @@ class DemoSite:
 
     # --- media -------------------------------------------------------------------------------
 
-    def image(self, item, draw):
-        """The image titled item["title"] in the demo collection, drawn by `draw()` if missing."""
+    def image(self, item, filename):
+        """The image titled item["title"] in the demo collection, made from `filename` if missing."""
         title = french(item["title"])
         image = get_image_model().objects.filter(collection=self.collection, title=title).first()
         if image:
             self.found["images"] += 1
             return image
-        image = get_image_model()(
-            title=title,
-            description=french(item.get("alt", ""))[:255],
-            collection=self.collection,
-            file=ImageFile(BytesIO(draw()), name=f"demo-{item['key']}.png"),
-        )
-        image._set_image_file_metadata()
-        image.save()
+        with (self.data_dir / MEDIA_DIR_NAME / filename).open("rb") as file:
+            image = get_image_model()(
+                title=title,
+                description=french(item.get("alt", ""))[:255],
+                collection=self.collection,
+                file=ImageFile(file, name=f"demo-{item['key']}.png"),
+            )
+            image._set_image_file_metadata()
+            image.save()
         self.created["images"] += 1
         return image
 
-    @staticmethod
-    def draw(item, number):
-        variant = item.get("variant", number)
-        if item.get("kind") == "cover":
-            return media.cover(
-                french(item["cover_title"]),
-                french(item["cover_number"]),
-                french(item["cover_subtitle"]),
-                item["motif"],
-                variant=variant,
-            )
-        size = tuple(item.get("size", (960, 600)))
-        return media.illustration(item["motif"], french(item.get("label", "")), size=size, variant=variant)
-
-    def document(self, title, filename, make):
-        """The document titled `title` in the demo collection, made by `make()` if missing."""
+    def document(self, title, filename):
+        """The document titled `title` in the demo collection, made from `filename` if missing."""
         title = french(title)
         document = get_document_model().objects.filter(collection=self.collection, title=title).first()
         if document:
             self.found["documents"] += 1
             return document
-        document = get_document_model()(
-            title=title, collection=self.collection, file=ContentFile(make(), name=filename)
-        )
-        document._set_document_file_metadata()
-        document.save()
+        with (self.data_dir / MEDIA_DIR_NAME / filename).open("rb") as file:
+            document = get_document_model()(
+                title=title, collection=self.collection, file=File(file, name=filename)
+            )
+            document._set_document_file_metadata()
+            document.save()
         self.created["documents"] += 1
         return document
-
-    @staticmethod
-    def file(item):
-        """The bytes of a document of media.toml: a PDF of its pages, or a ZIP of its files."""
-        if "files" not in item:
-            return media.pdf(french(item["title"]), [french(text) for text in item["pages"]])
-        members = []
-        for member in item["files"]:
-            if "pages" in member:
-                content = media.pdf(french(member["title"]), [french(text) for text in member["pages"]])
-            else:
-                content = french(member["text"]).encode("utf-8")
-            members.append((member["name"], content))
-        return media.archive(members)
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -520,30 +490,18 @@ class DemoSite:
 
     def review_fields(self, item, day):
         """A review's title, number and period (from its date: two months, or four for a
-        double number), its cover drawn with both, and its PDF."""
+        double number), its cover and its PDF."""
         months = item.get("months", 2)
         last = add_months(day, months - 1)
         period = f"{month_name(day)}-{month_name(last)} {last.year}"
         if day.year != last.year:
             period = f"{month_name(day)} {day.year}-{month_name(last)} {last.year}"
         number = f"N° {item['issue']}"
+        cover_title = f"Couverture d'Animation & Éducation {number}"
         cover = self.image(
-            {
-                "key": f"revue-{item['issue']}",
-                "title": f"Couverture d'Animation & Éducation {number}",
-                "alt": f"Couverture d'Animation & Éducation {number}",
-            },
-            lambda: media.cover(
-                "Animation & Éducation", french(number), period, item["motif"], variant=len(self.pages)
-            ),
+            {"key": f"revue-{item['issue']}", "title": cover_title, "alt": cover_title}, item["cover"]
         )
-        pdf = self.document(
-            f"Animation & Éducation {number} (extrait)",
-            f"animation-education-{item['issue']}.pdf",
-            lambda: media.pdf(
-                french(f"Animation & Éducation {number}"), [french(text) for text in item["pages"]]
-            ),
-        )
+        pdf = self.document(f"Animation & Éducation {number} (extrait)", item["pdf"])
         return {
             "title": f"Animation & Éducation {french(number)} | {period}",
             "issue_number": french(number),
