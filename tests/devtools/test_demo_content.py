@@ -243,7 +243,11 @@ def test_bodies_and_promos_pass_the_validation_of_the_admin(demo, admin_client):
         type(page).body.field.stream_block.clean(page.body)  # raises on an invalid block
     type(demo).promos.field.stream_block.clean(demo.promos)
     for page in (demo, ResourcePage.objects.first(), StandardPage.objects.get(slug="notre-adn")):
-        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200
+        form = response.context["form"]
+        assert form.instance.pk == page.pk and form["title"].value() == page.title
+        assert not form.errors
 
 
 def test_associations_are_real_departments_with_made_up_contacts(demo):

@@ -171,7 +171,10 @@ def test_no_one_adds_or_edits_a_subscriber_by_hand(client, admin_user, subscribe
     client.force_login(admin_user)
     assert client.get(f"{INDEX}new/").status_code == 404
     assert client.get(f"{INDEX}edit/{subscribers[0].pk}/").status_code == 404
-    assert client.get(f"{INDEX}inspect/{subscribers[0].pk}/").status_code == 200
+    inspect = client.get(f"{INDEX}inspect/{subscribers[0].pk}/")
+    assert inspect.status_code == 200
+    assert inspect.context["object"] == subscribers[0]
+    assert f"{INDEX}edit/" not in inspect.content.decode()  # no link to a form that does not exist
 
 
 def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(

@@ -207,6 +207,11 @@ def test_the_client_address_can_come_from_the_proxy_header(client, home_page, se
     second = client.post("/newsletter/", signup_data("b@example.fr"), HTTP_X_FORWARDED_FOR="2.2.2.2")
     third = client.post("/newsletter/", signup_data("c@example.fr"), HTTP_X_FORWARDED_FOR="9.9.9.9, 2.2.2.2")
     assert [first.status_code, second.status_code, third.status_code] == [302, 302, 429]
+    # Two clients (two last proxy entries), each within its limit; the third shares the second's.
+    assert sorted(Subscriber.objects.values_list("status", flat=True)) == [PENDING, PENDING]
+    assert Subscriber.objects.with_email("b@example.fr").exists()
+    assert not Subscriber.objects.with_email("c@example.fr").exists()
+    assert len(mail.outbox) == 2
 
 
 @pytest.mark.parametrize(
@@ -233,6 +238,9 @@ def test_a_post_from_this_site_passes_the_origin_check(client, home_page):
         HTTP_SEC_FETCH_SITE="same-origin",
     )
     assert response.status_code == 302
+    assert response["Location"] == "/newsletter/merci/"
+    assert Subscriber.objects.with_email("camille@example.fr").get().status == PENDING
+    assert len(mail.outbox) == 1
 
 
 # ---- Links -----------------------------------------------------------------------------
@@ -283,10 +291,19 @@ def test_a_tampered_link_is_refused_without_a_500(client, home_page, tamper):
 def test_a_used_link_and_an_erased_subscriber_link_are_refused(client, home_page):
     client.post("/newsletter/", signup_data())
     path = confirm_path(mail.outbox[0])
-    assert client.get(path).status_code == 200
-    assert client.get(path).status_code == 400  # reused
+    first = client.get(path)
+    assert first.status_code == 200
+    assert [template.name for template in first.templates][0] == "newsletter/confirmed.html"
+    confirmed_at = Subscriber.objects.get().confirmed_at
+    reused = client.get(path)
+    assert reused.status_code == 400
+    assert [template.name for template in reused.templates][0] == "newsletter/link_invalid.html"
+    assert Subscriber.objects.get().confirmed_at == confirmed_at  # the second visit changed nothing
     Subscriber.objects.all().delete()
-    assert client.get(path).status_code == 400
+    erased = client.get(path)
+    assert erased.status_code == 400
+    assert [template.name for template in erased.templates][0] == "newsletter/link_invalid.html"
+    assert not Subscriber.objects.exists()  # a link never brings an erased address back
 
 
 def test_an_old_confirmation_link_does_not_undo_an_unsubscription(client, home_page, make_subscriber):
@@ -304,6 +321,9 @@ def test_an_unsubscribe_link_for_an_erased_subscriber_still_answers(client, home
     subscriber.delete()
     response = client.post(f"/newsletter/desinscription/{token}/")
     assert response.status_code == 200
+    # The same answer as for a live address, and the address is not brought back.
+    assert [template.name for template in response.templates][0] == "newsletter/unsubscribed.html"
+    assert not Subscriber.objects.exists()
 
 
 def test_link_pages_are_neither_cached_nor_indexed(client, home_page, make_subscriber):
