@@ -73,7 +73,7 @@ load: install-test
 	$(PIP) -e ".[test,load]"
 	$(PY) bench/load.py
 
-# Lighthouse (mobile) on the production settings with gunicorn and PostgreSQL: scores and
-# reports in docs/lighthouse/.
+# Lighthouse (mobile) on the production settings with gunicorn and PostgreSQL: scores in
+# docs/lighthouse/, the HTML reports in var/lighthouse/ (not committed).
 audit: install-test node_modules/.installed
 	$(PY) bench/audit.py

@@ -7,8 +7,8 @@ Builds a PostgreSQL database with the demo content, serves it with gunicorn unde
 settings (static files compressed and hashed by collectstatic, served by whitenoise; media served
 by Django, SERVE_MEDIA=true) on 127.0.0.1, and runs Lighthouse 12.2.3 (npm, package.json) with
 Debian's Chromium, mobile profile, on each page `--runs` times. The run with the median
-performance score is kept: its HTML report goes to docs/lighthouse/<page>.html, and the four
-scores of every page to docs/lighthouse/scores.json and scores.md.
+performance score is kept: its HTML report goes to var/lighthouse/<page>.html (regenerated, not
+committed), and the four scores of every page to docs/lighthouse/scores.json and scores.md.
 
 Target: 100 in every category; the command fails when a score is below 95. The one exception is
 SEO on the search results, which carry `noindex` on purpose (Lighthouse then caps SEO): reported,
@@ -28,7 +28,8 @@ from pathlib import Path
 from production_server import fetch, gunicorn, prepare_database, production_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-OUT_DIR = BASE_DIR / "docs" / "lighthouse"
+OUT_DIR = BASE_DIR / "docs" / "lighthouse"  # the scores, committed
+REPORT_DIR = BASE_DIR / "var" / "lighthouse"  # the HTML reports, 2,600 lines each, not committed
 LOG_DIR = BASE_DIR / "var" / "audit"
 LIGHTHOUSE = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
 PORT = 8078
@@ -73,6 +74,7 @@ def main():
 
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
     env = production_env(DATABASE, LOG_DIR)
     print("== Base PostgreSQL et contenu de démonstration", flush=True)
     prepare_database(env, DATABASE)
@@ -113,7 +115,7 @@ def audit(name, url, runs, chromium):
             reports.append((lighthouse(url, output, chromium), output.with_suffix(".report.html")))
         median = statistics.median_low([scores["performance"] for scores, _html in reports])
         scores, html = next(item for item in reports if item[0]["performance"] == median)
-        shutil.copyfile(html, OUT_DIR / f"{name}.html")
+        shutil.copyfile(html, REPORT_DIR / f"{name}.html")
     return scores
 
 
@@ -142,15 +144,16 @@ def write_scores(results):
         "# Lighthouse 12.2.3, profil mobile",
         "",
         "`make audit` : réglages de production servis par gunicorn et whitenoise, contenu de démonstration.",
+        "Les rapports complets de Lighthouse sont écrits dans `var/lighthouse/<page>.html`, hors de git.",
         "",
-        "| Page | " + " | ".join(CATEGORIES.values()) + " | Rapport |",
-        "|---|" + "---|" * (len(CATEGORIES) + 1),
+        "| Page | " + " | ".join(CATEGORIES.values()) + " |",
+        "|---|" + "---|" * len(CATEGORIES),
     ]
     for name, _path, label in PAGES:
         cells = [
             f"{results[name][c]}{' (noindex voulu)' if (name, c) in NOT_COUNTED else ''}" for c in CATEGORIES
         ]
-        lines.append(f"| {label} | " + " | ".join(cells) + f" | [{name}.html]({name}.html) |")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     (OUT_DIR / "scores.md").write_text("\n".join(lines) + "\n")
 
 
