@@ -279,6 +279,19 @@ class PromoBlock(blocks.StructBlock):
 # own template serves the admin's block preview and reuses the same component.
 
 
+class NavigationPreviewMixin:
+    """A menu or footer block renders (in the admin's preview) the component the site uses,
+    given the same plain data: `preview_context()` says under which names."""
+
+    def preview_context(self, value, request):
+        raise NotImplementedError
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context.update(self.preview_context(value, (parent_context or {}).get("request")))
+        return context
+
+
 class NavLinkBlock(LinkBlock):
     """A menu link: a page of the site, a full address, or a path such as /plan-du-site/."""
 
@@ -290,16 +303,14 @@ class NavLinkBlock(LinkBlock):
         description = "Un lien vers une page du site, un chemin du site ou une adresse externe."
 
 
-class NavGroupBlock(blocks.StructBlock):
+class NavGroupBlock(NavigationPreviewMixin, blocks.StructBlock):
     """A utility link that opens a short list of links ("Nous connaître" > "Notre histoire"…)."""
 
     label = blocks.CharBlock(label="Libellé", max_length=80)
     links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=1, max_num=12)
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["item"] = group_data(value, (parent_context or {}).get("request"))
-        return context
+    def preview_context(self, value, request):
+        return {"item": group_data(value, request)}
 
     class Meta:
         icon = "list-ul"
@@ -315,7 +326,7 @@ class NavGroupBlock(blocks.StructBlock):
         }
 
 
-class MenuPromoBlock(blocks.StructBlock):
+class MenuPromoBlock(NavigationPreviewMixin, blocks.StructBlock):
     """A promotion in a mega-menu panel: an image, a title, a text and its links."""
 
     image = ImageBlock(label="Image", required=False)
@@ -326,10 +337,8 @@ class MenuPromoBlock(blocks.StructBlock):
     text = blocks.TextBlock(label="Texte", required=False)
     links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=1, max_num=4)
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["feature"] = promo_data(value, (parent_context or {}).get("request"))
-        return context
+    def preview_context(self, value, request):
+        return {"feature": promo_data(value, request)}
 
     class Meta:
         icon = "pick"
@@ -348,7 +357,7 @@ class MenuPromoBlock(blocks.StructBlock):
         }
 
 
-class MenuDocumentBlock(blocks.StructBlock):
+class MenuDocumentBlock(NavigationPreviewMixin, blocks.StructBlock):
     """A document to download from a mega-menu panel, shown with its type and size."""
 
     image = ImageBlock(label="Icône ou image", required=False)
@@ -362,10 +371,8 @@ class MenuDocumentBlock(blocks.StructBlock):
         help_text="Par défaut : Télécharger.",
     )
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["feature"] = document_data(value)
-        return context
+    def preview_context(self, value, request):
+        return {"feature": document_data(value)}
 
     class Meta:
         icon = "doc-full"
@@ -383,7 +390,7 @@ class MenuFeaturesBlock(blocks.StreamBlock):
         required = False
 
 
-class MenuEntryBlock(blocks.StructBlock):
+class MenuEntryBlock(NavigationPreviewMixin, blocks.StructBlock):
     """A main entry of the mega-menu and its panel."""
 
     label = blocks.CharBlock(label="Libellé", max_length=80)
@@ -395,10 +402,8 @@ class MenuEntryBlock(blocks.StructBlock):
     links = blocks.ListBlock(NavLinkBlock(), label="Liens du panneau", min_num=0, max_num=12)
     features = MenuFeaturesBlock(label="Mises en avant (deux au plus)")
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["entries"] = [entry_data(value, (parent_context or {}).get("request"))]
-        return context
+    def preview_context(self, value, request):
+        return {"entries": [entry_data(value, request)]}
 
     class Meta:
         icon = "list-ul"
@@ -415,16 +420,14 @@ class MenuEntryBlock(blocks.StructBlock):
         }
 
 
-class FooterColumnBlock(blocks.StructBlock):
+class FooterColumnBlock(NavigationPreviewMixin, blocks.StructBlock):
     """A column of the footer: a heading and its links."""
 
     heading = blocks.CharBlock(label="Titre", max_length=80)
     links = blocks.ListBlock(NavLinkBlock(), label="Liens", min_num=0, max_num=12)
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["column"] = column_data(value, (parent_context or {}).get("request"))
-        return context
+    def preview_context(self, value, request):
+        return {"column": column_data(value, request)}
 
     class Meta:
         icon = "list-ul"
@@ -440,7 +443,7 @@ class FooterColumnBlock(blocks.StructBlock):
         }
 
 
-class SocialLinkBlock(blocks.StructBlock):
+class SocialLinkBlock(NavigationPreviewMixin, blocks.StructBlock):
     network = blocks.ChoiceBlock(label="Réseau", choices=SOCIAL_NETWORKS)
     url = blocks.URLBlock(label="Adresse du compte")
     label = blocks.CharBlock(
@@ -450,10 +453,8 @@ class SocialLinkBlock(blocks.StructBlock):
         help_text="Lu par les lecteurs d’écran. Par défaut : le nom du réseau.",
     )
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["social_links"] = [social_data(value)]
-        return context
+    def preview_context(self, value, request):
+        return {"social_links": [social_data(value)]}
 
     class Meta:
         icon = "site"

@@ -14,24 +14,23 @@ from django import forms
 from content.models.taxonomy import Cycle, Theme
 
 
-class SectionFilter(django_filters.FilterSet):
-    theme = django_filters.ModelChoiceFilter(
-        label="Thème",
-        field_name="themes",
+def taxonomy_filter(label, field_name, model, empty_label):
+    """One term of the taxonomy, named by its slug in the address (?theme=citoyennete)."""
+    return django_filters.ModelChoiceFilter(
+        label=label,
+        field_name=field_name,
         to_field_name="slug",
-        queryset=Theme.objects.all(),
-        empty_label="Tous les thèmes",
+        queryset=model.objects.all(),
+        empty_label=empty_label,
     )
+
+
+class SectionFilter(django_filters.FilterSet):
+    theme = taxonomy_filter("Thème", "themes", Theme, "Tous les thèmes")
 
 
 class ResourceFilter(SectionFilter):
-    cycle = django_filters.ModelChoiceFilter(
-        label="Cycle",
-        field_name="cycles",
-        to_field_name="slug",
-        queryset=Cycle.objects.all(),
-        empty_label="Tous les cycles",
-    )
+    cycle = taxonomy_filter("Cycle", "cycles", Cycle, "Tous les cycles")
 
 
 class AssociationFinderForm(forms.Form):

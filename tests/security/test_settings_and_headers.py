@@ -31,6 +31,29 @@ def run_python(code, **extra_env):
     )
 
 
+# Everything production loads: the settings, every installed app's models and admin hooks,
+# the URLs (and so every view), the WSGI application, the management commands.
+PRODUCTION_IMPORTS = """
+import sys
+import django
+django.setup()
+from django.conf import settings
+from django.core.management import get_commands
+from django.urls import get_resolver
+from occe_site.wsgi import application
+get_resolver().url_patterns
+commands = get_commands()
+print("devtools" in settings.INSTALLED_APPS, "load_demo_content" in commands,
+      sorted(name for name in sys.modules if name.split(".")[0] == "devtools"))
+"""
+
+
+def test_production_neither_installs_nor_imports_the_development_tooling():
+    result = run_python(PRODUCTION_IMPORTS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "[]"]
+
+
 def test_check_deploy_passes_under_production_settings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
