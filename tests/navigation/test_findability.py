@@ -8,6 +8,7 @@ import pytest
 from defusedxml import ElementTree
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from content.models import ArticlePage, NewsPage, StandardPage
@@ -57,7 +58,9 @@ def test_the_sitemap_lists_live_public_pages_with_their_last_publication(client,
     for page in tree["hidden"]:
         assert page.get_full_url() not in locations
     news = tree["public"][-1]
-    assert locations[news.get_full_url()].text.startswith(news.last_published_at.date().isoformat())
+    # The sitemap writes dates in the site's time zone (Paris), not in UTC: around midnight they differ.
+    published = timezone.localtime(news.last_published_at).date()
+    assert locations[news.get_full_url()].text.startswith(published.isoformat())
 
 
 def test_robots_txt_points_to_the_sitemap(client, home_page):
