@@ -6,11 +6,14 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
+from occe_site.views import RateLimitedPasswordResetView
 from search import views as search_views
 
 SITEMAPS = {"pages": content_views.PageSitemap}
 
 urlpatterns = [
+    # Wagtail's password reset, rate limited; first, so that it answers instead of Wagtail's.
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -21,6 +21,10 @@ SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The reverse proxies in front of gunicorn (Varnish, nginx: addresses or networks) whose
+# X-Forwarded-For is believed. Empty: gunicorn faces clients, REMOTE_ADDR is the client.
+# One resolver reads it for the whole site (occe_site/clients.py).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "content",
@@ -227,16 +231,31 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 PUBLIC_MAX_PARAMETERS = 1000
 PUBLIC_MAX_BODY_SIZE = 1024 * 1024
 
-# Admin login protection (django-axes): after 5 failures for one user name from one
-# address, that pair is locked out for an hour. Unlock with
-# `manage.py axes_reset_username <name>` or `manage.py axes_reset` (README).
-AXES_FAILURE_LIMIT = 5
+# Admin login protection (django-axes), counted over the last hour (AXES_COOLOFF_TIME) by the
+# client address that occe_site/clients.py resolves (an IPv6 client by its /64). A limit reached
+# locks what it counts for the rest of the hour:
+LOGIN_FAILURE_LIMITS = [
+    (["username", "ip_address"], 5),  # one account from one address
+    (["ip_address"], 20),  # one address trying many accounts (password spraying)
+    (["username"], 50),  # one account tried from many addresses
+]
+# Unlock with `manage.py axes_reset_username <name>` or `manage.py axes_reset` (README).
+AXES_LOCKOUT_PARAMETERS = [parameters for parameters, _ in LOGIN_FAILURE_LIMITS]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMITS[0][1]  # the one its lockout page speaks of
+AXES_HANDLER = "occe_site.lockout.LoginLockoutHandler"  # one limit per line above
+AXES_CLIENT_IP_CALLABLE = "occe_site.clients.client_key"
 AXES_COOLOFF_TIME = 1  # hour
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A failure while locked out does not extend the lockout: one guess an hour cannot keep an
+# account locked for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
 AXES_VERBOSE = False
+# Wagtail's password reset form (occe_site/urls.py): requests per client and per email address
+# in an hour; each one may send an email.
+PASSWORD_RESET_LIMIT_PER_CLIENT = 5
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+PASSWORD_RESET_WINDOW = 60 * 60
 
 # Background tasks (django-tasks, brought by Wagtail 8).
 TASKS = {
@@ -251,12 +270,8 @@ TASKS = {
 
 # Newsletter (newsletter/)
 NEWSLETTER_PRIVACY_URL = env_str("NEWSLETTER_PRIVACY_URL", "/confidentialite/")
-# Subscription attempts allowed from one client address per 10 minutes.
+# Subscription attempts allowed from one client (occe_site/clients.py) per 10 minutes.
 NEWSLETTER_RATE_LIMIT_PER_CLIENT = env_int("NEWSLETTER_RATE_LIMIT_PER_CLIENT", 10)
-# Behind a reverse proxy, the request.META key holding the client address that the
-# proxy sets (e.g. HTTP_X_REAL_IP, or HTTP_X_FORWARDED_FOR whose last entry is taken);
-# empty: REMOTE_ADDR.
-NEWSLETTER_CLIENT_IP_HEADER = env_str("NEWSLETTER_CLIENT_IP_HEADER")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OCCE"

@@ -5,6 +5,7 @@ README lists them. These helpers turn the raw strings into Python values and
 fail loudly on a value they cannot read, rather than guessing.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -44,3 +45,17 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """Comma-separated addresses or networks (127.0.0.1, 10.0.0.0/8, ::1), checked now."""
+    networks = env_list(name)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} doit lister des adresses ou des réseaux IP séparés par des virgules "
+                f"(127.0.0.1, 10.0.0.0/8), pas {network!r}."
+            ) from exc
+    return networks
