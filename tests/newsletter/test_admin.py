@@ -194,3 +194,18 @@ def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(
     assert html.count("<rect ") == 26
     assert "<script" not in html.split("newsletter-subscribers", 1)[1].split("</svg>", 1)[0]
     assert "5 inscriptions en 26" in html  # the one 30 weeks ago is outside the chart
+
+
+def test_staff_who_may_export_read_the_export_entries_in_the_site_history(
+    client, exporter, django_user_model, subscribers
+):
+    client.force_login(exporter)
+    export_csv(client, status="confirmed")
+    history = client.get("/admin/reports/site-history/")
+    assert history.status_code == 200
+    assert "Export CSV de 3 abonnés" in history.content.decode()
+
+    other_editor = django_user_model.objects.create_user("autre", password="x")
+    other_editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(other_editor)
+    assert "Export CSV" not in client.get("/admin/reports/site-history/").content.decode()
