@@ -7,9 +7,7 @@ comes only from the environment, and nothing here trusts a default host.
 
 from pathlib import Path
 
-import dj_database_url
-
-from .env import env_bool, env_int, env_list, env_networks, env_str
+from .env import env_bool, env_database, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -65,12 +63,13 @@ MIDDLEWARE = [
     "occe_site.middleware.SecurityHeadersMiddleware",
     "occe_site.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "occe_site.middleware.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: staff in the admin keep the larger limits.
+    "occe_site.middleware.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -106,8 +105,9 @@ TEMPLATES = [
 
 # Database: DATABASE_URL, or a SQLite file under var/ for a zero-setup local run.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 600),
         conn_health_checks=True,
     )
@@ -173,11 +173,20 @@ if REDIS_URL:
         }
     }
 else:
+    # Sized for the rate-limit counters and the menus: at Django's default of 300 entries, a
+    # full cache drops a third of its files at random, counters included. Renditions (one
+    # entry per image size shown) get their own cache, so that they never push the rest out.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
-        }
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "renditions"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
 
 # --- Security -----------------------------------------------------------------------------
@@ -226,8 +235,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Public pages take no uploads and few parameters (occe_site.middleware.RequestLimitsMiddleware);
-# the admin keeps Django's limits below, raised for the page editor's many fields.
+# Visitors' requests (public pages, and the admin's login) take no uploads and few parameters
+# (occe_site.middleware.RequestLimitsMiddleware); logged-in staff in the admin keep Django's
+# limits below, raised for the page editor's many fields.
 PUBLIC_MAX_PARAMETERS = 1000
 PUBLIC_MAX_BODY_SIZE = 1024 * 1024
 

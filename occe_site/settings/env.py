@@ -8,6 +8,7 @@ fail loudly on a value they cannot read, rather than guessing.
 import ipaddress
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -59,3 +60,20 @@ def env_networks(name: str) -> list[str]:
                 f"(127.0.0.1, 10.0.0.0/8), pas {network!r}."
             ) from exc
     return networks
+
+
+def env_database(name: str, default: str, **options) -> dict:
+    """The database of the URL in `name` (`default` when unset or empty, as an .env file often
+    leaves it), with dj_database_url's `options`. A URL it cannot read is refused by name;
+    the message never repeats the URL, which may hold a password."""
+    url = os.environ.get(name, "").strip() or default
+    try:
+        config = dj_database_url.parse(url, **options)
+    except ValueError as exc:  # UnknownSchemeError and ParseError
+        raise ImproperlyConfigured(
+            f"{name} n'est pas une adresse de base de données lisible ({exc}). Attendu : "
+            "postgres://utilisateur:mot-de-passe@hôte:5432/base, ou sqlite:///chemin/base.sqlite3."
+        ) from None
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name} ne nomme aucune base : postgres://utilisateur@hôte:5432/base.")
+    return config
