@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -35,11 +36,14 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    from django.views.static import serve
-
+    # Images only (renditions and originals). Documents stay behind Wagtail's document view
+    # (/documents/<id>/<name>), which checks their collection's privacy: served from here,
+    # /media/documents/<name> would bypass it.
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:images|original_images)/.*)$",
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
         ),
     ]
 

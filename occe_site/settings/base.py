@@ -321,6 +321,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "webp",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always go through Wagtail's view, which checks their collection's privacy; never a
+# redirect to the file's own URL (a cloud storage's, or /media/), which anyone could reuse.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Images: common raster formats only (no SVG, which can carry scripts), a size and a
 # pixel cap (a decompression bomb is refused before it is decoded).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -37,9 +37,10 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W019",
 ]
 
-# Uploaded media. Behind a web server (nginx, a CDN), serve MEDIA_ROOT from there and leave
-# this off; on a single gunicorn host (and for the Lighthouse audit) SERVE_MEDIA=true lets
-# Django serve it (occe_site/urls.py).
+# Uploaded images. Behind a web server (nginx, a CDN), serve MEDIA_ROOT's images/ and
+# original_images/ from there (never documents/: see README) and leave this off; on a single
+# gunicorn host (and for the Lighthouse audit) SERVE_MEDIA=true lets Django serve them
+# (occe_site/urls.py).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # Newsletter emails go through a queue in the database, run by
