@@ -1,9 +1,8 @@
-"""Rate limits of the signup form, kept in the Django cache (occe_site/ratelimit.py): the
-client address never reaches the database."""
+"""The signup form's limit per client, kept in the Django cache (occe_site/ratelimit.py): the
+client address never reaches the database. The limits per email address are counted from the
+requests in the database (newsletter/subscriptions.py)."""
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 
 from occe_site import clients, ratelimit
 
@@ -18,9 +17,3 @@ def allow_client(request) -> bool:
         limit=settings.NEWSLETTER_RATE_LIMIT_PER_CLIENT,
         window=WINDOW,
     )
-
-
-def allow_email(email: str) -> bool:
-    """At most one confirmation email to one address per window, whatever is submitted."""
-    key = f"newsletter:rl:email:{salted_hmac('newsletter.ratelimit', email.lower()).hexdigest()}"
-    return cache.add(key, 1, WINDOW)

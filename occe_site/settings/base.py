@@ -282,6 +282,9 @@ TASKS = {
 NEWSLETTER_PRIVACY_URL = env_str("NEWSLETTER_PRIVACY_URL", "/confidentialite/")
 # Subscription attempts allowed from one client (occe_site/clients.py) per 10 minutes.
 NEWSLETTER_RATE_LIMIT_PER_CLIENT = env_int("NEWSLETTER_RATE_LIMIT_PER_CLIENT", 10)
+# Emails one address may be sent by signup requests, besides one per 10 minutes at most.
+NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY = env_int("NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY", 3)
+NEWSLETTER_EMAILS_PER_ADDRESS_PER_WEEK = env_int("NEWSLETTER_EMAILS_PER_ADDRESS_PER_WEEK", 5)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OCCE"
