@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -87,7 +86,8 @@ class SubscriberInspectView(InspectView):
         ]
         if not rows:
             return "Aucune"
-        return format_html_join(mark_safe("<br>"), "{} : version {}, page {}, courriel « {} »", rows)
+        items = format_html_join("", "<li>{} : version {}, page {}, courriel « {} »</li>", rows)
+        return format_html("<ul>{}</ul>", items)
 
 
 class FailedEmailIndexView(IndexView):
