@@ -4,8 +4,11 @@ Every StructBlock has its own template in templates/blocks/, an icon, a
 description and a preview value for the admin's block picker.
 """
 
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents import get_document_model
@@ -35,8 +38,15 @@ class LinkValue(blocks.StructValue):
 
 def validate_link_target(value):
     """A full address (https://…, mailto:, tel:) or a path of this site (/plan-du-site/)."""
-    if value.startswith("/") and not value.startswith("//"):
-        return
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        # Browsers drop tabs and line breaks from a link: "/\t/evil.example" is "//evil.example".
+        raise ValidationError("L’adresse contient un caractère de contrôle.")
+    if value.startswith("/"):
+        # "//evil.example" and "/\\evil.example" (read by browsers as "//") lead to another site:
+        # Django's own check for redirects says which paths stay on this one.
+        if url_has_allowed_host_and_scheme(value, allowed_hosts=set()):
+            return
+        raise ValidationError("Un chemin du site commence par une seule barre oblique\u00a0: /ressources/.")
     if value.startswith(("mailto:", "tel:")):
         return
     URLValidator(schemes=["http", "https"])(value)

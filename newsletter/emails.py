@@ -8,10 +8,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from newsletter import tokens
-from newsletter.models import Subscriber
+from newsletter.models import EmailKind, Subscriber
 
-CONFIRM = "confirm"
-ALREADY_SUBSCRIBED = "already_subscribed"
+CONFIRM = EmailKind.CONFIRM.value
+ALREADY_SUBSCRIBED = EmailKind.ALREADY_SUBSCRIBED.value
 
 SUBJECTS = {
     CONFIRM: "Confirmez votre inscription à la lettre d’information de l’OCCE",

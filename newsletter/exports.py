@@ -3,7 +3,6 @@
 import csv
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -25,6 +24,8 @@ CHUNK_SIZE = 2000
 
 CSV, XLSX = "csv", "xlsx"
 EXPORT_ACTION = "newsletter.export"
+# The id an export's audit entry is filed under: no subscriber has it (ids start at 1).
+ALL_SUBSCRIBERS_ID = 0
 
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -100,11 +101,13 @@ def write_xlsx(queryset, output) -> int:
 def log_export(*, user, export_format: str, filters: dict, row_count: int, source: str):
     """Write the export to Wagtail's audit log (Rapports › Historique du site).
 
-    An export concerns the subscribers as a whole, not one of them, so the entry is
-    attached to the Subscriber content type rather than to a subscriber.
+    An export concerns the subscribers as a whole, not one of them: the entry is filed under
+    the Subscriber model with an id no subscriber has. Filed under that model, it is shown to
+    whoever holds a permission on subscribers, as Wagtail shows each entry to the holders of a
+    permission on its model: the staff who may export read who exported what.
     """
     return log(
-        instance=ContentType.objects.get_for_model(Subscriber),
+        instance=Subscriber(pk=ALL_SUBSCRIBERS_ID),
         action=EXPORT_ACTION,
         user=user,
         title="Abonnés à la lettre d’information",

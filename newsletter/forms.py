@@ -15,7 +15,28 @@ def normalise_email(value: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
-class SubscribeForm(forms.Form):
+class ConsentForm(forms.Form):
+    """The consent checkbox, with its current wording; alone, it is the form of the page where an
+    unsubscribed address asks again, from the link of one of our emails."""
+
+    consent = forms.BooleanField(
+        label=current_wording(),
+        # A marker only: Django then points aria-describedby at "<id>_helptext", the
+        # paragraph with the privacy link that the template writes.
+        help_text="politique de confidentialité",
+        error_messages={"required": "Cochez la case pour accepter de recevoir la lettre d’information."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "newsletter-%s")
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.privacy_url = settings.NEWSLETTER_PRIVACY_URL
+
+
+class SubscribeForm(ConsentForm):
+    field_order = ["email", "consent", "website", "page"]
+
     email = forms.EmailField(
         label="Adresse e-mail",
         max_length=MAX_EMAIL_LENGTH,
@@ -26,13 +47,6 @@ class SubscribeForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    consent = forms.BooleanField(
-        label=current_wording(),
-        # A marker only: Django then points aria-describedby at "<id>_helptext", the
-        # paragraph with the privacy link that the template writes.
-        help_text="politique de confidentialité",
-        error_messages={"required": "Cochez la case pour accepter de recevoir la lettre d’information."},
-    )
     # Honeypot: hidden from people by CSS and from assistive technologies; a bot
     # that fills every field gets the usual answer and nothing is stored or sent.
     website = forms.CharField(
@@ -42,12 +56,6 @@ class SubscribeForm(forms.Form):
     )
     # The page the form was sent from, kept as the place where consent was given.
     page = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("auto_id", "newsletter-%s")
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-        self.privacy_url = settings.NEWSLETTER_PRIVACY_URL
 
     @property
     def is_bot(self) -> bool:

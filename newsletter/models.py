@@ -11,6 +11,13 @@ from newsletter.consent import CURRENT_CONSENT_VERSION
 PENDING_RETENTION = datetime.timedelta(days=30)
 
 
+class EmailKind(models.TextChoices):
+    """The emails a request for the newsletter sends (newsletter/emails.py)."""
+
+    CONFIRM = "confirm", "Lien de confirmation"
+    ALREADY_SUBSCRIBED = "already_subscribed", "Déjà inscrit"
+
+
 class SubscriberQuerySet(models.QuerySet):
     def with_email(self, email: str) -> "SubscriberQuerySet":
         """Case-insensitive match, served by the unique index on Lower(email)."""
@@ -56,32 +63,29 @@ class SubscriberQuerySet(models.QuerySet):
 
 
 class SubscriberManager(models.Manager.from_queryset(SubscriberQuerySet)):
-    def record_request(self, email: str, consent_page: str = "") -> "Subscriber":
-        """The subscriber for `email`, created pending if new.
+    def get_for_request(self, email: str, consent_page: str = "") -> "Subscriber":
+        """The subscriber for `email`, locked until the end of the caller's transaction; created
+        pending if new, with the consent just given (wording version, page, time) as its first
+        proof, which later requests never overwrite (each is a SubscriptionRequest beside it).
 
-        A new, pending or unsubscribed address records the consent just given (its
-        wording version, the page, the time); a confirmed one is left as it is.
-        Two simultaneous requests for a new address meet the unique index: the
-        loser reads the winner's row.
+        Two simultaneous requests for a new address meet the unique index: the loser reads the
+        winner's row.
         """
+        subscriber = self.with_email(email).select_for_update().first()
+        if subscriber is not None:
+            return subscriber
         now = timezone.now()
-        consent = {
-            "consent_version": CURRENT_CONSENT_VERSION,
-            "consent_page": consent_page,
-            "requested_at": now,
-        }
-        subscriber = self.with_email(email).first()
-        if subscriber is None:
-            try:
-                with transaction.atomic():
-                    return self.create(email=email, created_at=now, **consent)
-            except IntegrityError:
-                subscriber = self.with_email(email).get()
-        if subscriber.status != Subscriber.Status.CONFIRMED:
-            for field, value in consent.items():
-                setattr(subscriber, field, value)
-            subscriber.save(update_fields=list(consent))
-        return subscriber
+        try:
+            with transaction.atomic():
+                return self.create(
+                    email=email,
+                    created_at=now,
+                    requested_at=now,
+                    consent_version=CURRENT_CONSENT_VERSION,
+                    consent_page=consent_page,
+                )
+        except IntegrityError:
+            return self.with_email(email).select_for_update().get()
 
 
 class Subscriber(models.Model):
@@ -103,7 +107,10 @@ class Subscriber(models.Model):
     # The last time a confirmation was asked for: the 30-day purge counts from it.
     requested_at = models.DateTimeField("dernière demande le", default=timezone.now)
     confirmed_at = models.DateTimeField("confirmé le", null=True, blank=True)
+    # Unsubscribed means no email of any kind until the subscriber, from a link of ours, asks
+    # again (newsletter/subscriptions.py): the signup form alone cannot lift it.
     unsubscribed_at = models.DateTimeField("désinscrit le", null=True, blank=True)
+    # The first consent given, kept as it was; later requests are SubscriptionRequest rows.
     consent_version = models.CharField("version du consentement", max_length=20)
     consent_page = models.CharField("page du consentement", max_length=300, blank=True)
 
@@ -151,3 +158,68 @@ class Subscriber(models.Model):
         if done:
             self.status, self.unsubscribed_at = self.Status.UNSUBSCRIBED, now
         return bool(done)
+
+
+class SubscriptionRequest(models.Model):
+    """A request for the newsletter that queued an email to the address, with the consent given
+    then (wording version, page, time), kept beside the subscriber's first one. The emails an
+    address is sent are counted from these rows (newsletter/subscriptions.py)."""
+
+    subscriber = models.ForeignKey(
+        Subscriber,
+        on_delete=models.CASCADE,
+        related_name="requests",
+        verbose_name="abonné",
+        db_index=False,  # the index below starts with it
+    )
+    requested_at = models.DateTimeField("demandé le", default=timezone.now)
+    consent_version = models.CharField("version du consentement", max_length=20)
+    consent_page = models.CharField("page du consentement", max_length=300, blank=True)
+    email_kind = models.CharField("courriel envoyé", max_length=20, choices=EmailKind.choices)
+
+    class Meta:
+        verbose_name = "demande d’inscription"
+        verbose_name_plural = "demandes d’inscription"
+        ordering = ["-requested_at", "-pk"]
+        default_permissions = ()
+        indexes = [models.Index(fields=["subscriber", "requested_at"], name="newsletter_request_recent")]
+
+    def __str__(self):
+        return f"Demande du {self.requested_at:%d/%m/%Y %H:%M}"
+
+
+class FailedEmail(models.Model):
+    """An email given up on: refused by the mail server (a 5xx answer), or still failing after
+    the last retry. Listed in the admin, where staff can send it again; one row per subscriber
+    and kind of email, the last failure's."""
+
+    subscriber = models.ForeignKey(
+        Subscriber,
+        on_delete=models.CASCADE,
+        related_name="failed_emails",
+        verbose_name="abonné",
+        db_index=False,  # the unique constraint below starts with it
+    )
+    email_kind = models.CharField("courriel", max_length=20, choices=EmailKind.choices)
+    failed_at = models.DateTimeField("échec le", default=timezone.now, db_index=True)
+    attempts = models.PositiveSmallIntegerField("tentatives", default=1)
+    refused = models.BooleanField("refusé par le serveur", default=False)
+    error = models.CharField("erreur", max_length=1000)
+
+    class Meta:
+        verbose_name = "courriel en échec"
+        verbose_name_plural = "courriels en échec"
+        ordering = ["-failed_at", "-pk"]
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["subscriber", "email_kind"], name="newsletter_failed_email_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_email_kind_display()} à {self.subscriber}"
+
+    @property
+    def cause(self) -> str:
+        if self.refused:
+            return "Refusé par le serveur de messagerie"
+        return f"Toujours en échec après {self.attempts}\u00a0tentatives"

@@ -1,6 +1,6 @@
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from newsletter.models import Subscriber
+from newsletter.models import FailedEmail, Subscriber
 
 EXPORT_PERMISSION = "newsletter.export_subscriber"
 DELETE_PERMISSION = "newsletter.delete_subscriber"
@@ -28,3 +28,19 @@ class SubscriberPermissionPolicy(ModelPermissionPolicy):
 
 
 subscriber_permission_policy = SubscriberPermissionPolicy(Subscriber)
+
+
+class FailedEmailPermissionPolicy(ModelPermissionPolicy):
+    """The emails given up on name subscribers: whoever may see the subscribers (the export
+    permission) sees them and may send them again ("resend"); nobody adds or edits one."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "resend") and user.has_perm(EXPORT_PERMISSION)
+
+    def users_with_any_permission(self, actions):
+        # The permission lives on Subscriber: ask its policy.
+        wanted = ["view"] if {"view", "resend"} & set(actions) else []
+        return subscriber_permission_policy.users_with_any_permission(wanted)
+
+
+failed_email_permission_policy = FailedEmailPermissionPolicy(FailedEmail)

@@ -4,6 +4,8 @@ They run on the "newsletter" task backend (settings.TASKS): immediate in dev and
 tests, a queue in the database in production. The subscriber is saved before the
 task is enqueued, so a mail server that is down loses nothing: on a backend that can
 defer (the database one), a failed send is enqueued again later, with a growing delay.
+What is given up on (a refusal, or the last retry failing) is kept as a FailedEmail,
+which staff can send again from the admin or with `manage.py resend_failed_emails`.
 """
 
 import datetime
@@ -14,7 +16,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from newsletter import emails
-from newsletter.models import Subscriber
+from newsletter.models import FailedEmail, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -29,38 +31,74 @@ RETRY_DELAYS = [
 ]
 
 
+def smtp_codes(error: BaseException) -> list[int]:
+    """The SMTP reply codes an error carries (none for a dropped connection or a timeout)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return [code for code, _ in error.recipients.values()]
+    if isinstance(error, smtplib.SMTPResponseException):
+        return [error.smtp_code]
+    return []
+
+
+def is_permanent(error: BaseException) -> bool:
+    """A 5xx reply is the server's final word (RFC 5321): trying the same message again would
+    meet it again. A 4xx reply (greylisting, a rate limit, a full mailbox), a dropped connection
+    or a timeout may pass later."""
+    codes = smtp_codes(error)
+    return bool(codes) and all(500 <= code <= 599 for code in codes)
+
+
 @task(backend="newsletter")
 def send_subscription_email(subscriber_id: int, kind: str, base_url: str, attempt: int = 1):
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return "erased"
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        return "unsubscribed"  # asked for nothing more since the email was queued
     if kind == emails.CONFIRM and subscriber.status == Subscriber.Status.CONFIRMED:
         return "already confirmed"
     message = emails.build_message(subscriber, kind, base_url)
     try:
         message.send()
-    except smtplib.SMTPRecipientsRefused:
-        # The server refused the address itself: trying again would not help.
-        logger.warning("Newsletter email to subscriber %s refused by the server", subscriber_id)
-        return "refused"
     except (smtplib.SMTPException, OSError) as error:
-        _retry_later(subscriber_id, kind, base_url, attempt, error)
+        if is_permanent(error):
+            logger.warning(
+                "Newsletter email to subscriber %s refused by the server: %s", subscriber_id, error
+            )
+            _give_up(subscriber, kind, attempt, error, refused=True)
+            return "refused"
+        if not _retry_later(subscriber_id, kind, base_url, attempt, error):
+            _give_up(subscriber, kind, attempt, error, refused=False)
         raise  # this attempt is recorded as failed, with its traceback
+    FailedEmail.objects.filter(subscriber=subscriber, email_kind=kind).delete()
     return "sent"
 
 
-def _retry_later(subscriber_id, kind, base_url, attempt, error):
+def _give_up(subscriber, kind, attempt, error, *, refused):
+    FailedEmail.objects.update_or_create(
+        subscriber=subscriber,
+        email_kind=kind,
+        defaults={
+            "failed_at": timezone.now(),
+            "attempts": attempt,
+            "refused": refused,
+            "error": f"{type(error).__name__}: {error}"[:1000],
+        },
+    )
+
+
+def _retry_later(subscriber_id, kind, base_url, attempt, error) -> bool:
+    """Enqueue the next attempt; False when there is none."""
     backend = send_subscription_email.get_backend()
     if not backend.supports_defer:
-        # The immediate backend (dev, tests) cannot wait: the subscriber stays
-        # pending and gets a new email when the form is sent again.
+        # The immediate backend (dev, tests) cannot wait.
         logger.error(
             "Newsletter email to subscriber %s failed, not retried (backend %r): %s",
             subscriber_id,
             backend.alias,
             error,
         )
-        return
+        return False
     if attempt > len(RETRY_DELAYS):
         logger.error(
             "Newsletter email to subscriber %s failed (attempt %s), no retry left: %s",
@@ -68,7 +106,7 @@ def _retry_later(subscriber_id, kind, base_url, attempt, error):
             attempt,
             error,
         )
-        return
+        return False
     delay = RETRY_DELAYS[attempt - 1]
     send_subscription_email.using(run_after=timezone.now() + delay).enqueue(
         subscriber_id, kind, base_url, attempt + 1
@@ -80,3 +118,4 @@ def _retry_later(subscriber_id, kind, base_url, attempt, error):
         delay,
         error,
     )
+    return True

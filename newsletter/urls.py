@@ -9,4 +9,5 @@ urlpatterns = [
     path("merci/", views.thanks, name="thanks"),
     path("confirmer/<str:token>/", views.confirm, name="confirm"),
     path("desinscription/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("reinscription/<str:token>/", views.resubscribe, name="resubscribe"),
 ]

@@ -13,6 +13,11 @@ csrf_exempt, with protections that fit what they do:
   posts a browser says come from another site.
 - unsubscribe: RFC 8058 one-click requests come from mail clients with no cookie and
   no token; the signed link itself, only in the subscriber's mailbox, is the proof.
+- confirm and resubscribe: the same, the signed link is the proof; another site cannot know it.
+
+Link scanners. Mail gateways (common in schools and companies) open every link of an
+email, with GET or HEAD: the links of our emails lead to a page whose button POSTs, and
+GET and HEAD never change anything.
 """
 
 from functools import wraps
@@ -26,7 +31,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from newsletter import ratelimit, subscriptions, tokens
-from newsletter.forms import SubscribeForm
+from newsletter.forms import ConsentForm, SubscribeForm
 from newsletter.models import Subscriber
 
 CROSS_SITE_MESSAGE = (
@@ -89,9 +94,7 @@ def _subscribe_post(request):
     if _is_cross_site(request):
         return _form_page(request, form, status=403, notice=CROSS_SITE_MESSAGE)
     if not ratelimit.allow_client(request):
-        response = _form_page(request, form, status=429, notice=RATE_LIMITED_MESSAGE)
-        response.headers["Retry-After"] = str(ratelimit.WINDOW)
-        return response
+        return _rate_limited(_form_page(request, form, status=429, notice=RATE_LIMITED_MESSAGE))
     if form.is_bot:
         return redirect("newsletter:thanks")
     if not form.is_valid():
@@ -102,6 +105,11 @@ def _subscribe_post(request):
         base_url=request.build_absolute_uri("/"),
     )
     return redirect("newsletter:thanks")
+
+
+def _rate_limited(response):
+    response.headers["Retry-After"] = str(ratelimit.WINDOW)
+    return response
 
 
 @require_safe
@@ -121,14 +129,29 @@ def _link_invalid(request):
     )
 
 
-@require_safe
+@csrf_exempt  # see the module docstring
+@require_http_methods(["GET", "HEAD", "POST"])
 @_private
 def confirm(request, token):
     subscriber = tokens.subscriber_to_confirm(token)
     if subscriber is None:
         return _link_invalid(request)
+    if request.method != "POST":
+        return TemplateResponse(request, "newsletter/confirm.html")
     subscriber.confirm()
     return TemplateResponse(request, "newsletter/confirmed.html")
+
+
+def _unsubscribed_page(request, token, form=None):
+    return TemplateResponse(
+        request,
+        "newsletter/unsubscribed.html",
+        {
+            "form": form or ConsentForm(),
+            "resubscribe_url": reverse("newsletter:resubscribe", args=[token]),
+            "newsletter_in_page": True,
+        },
+    )
 
 
 @csrf_exempt  # see the module docstring
@@ -138,10 +161,41 @@ def unsubscribe(request, token):
     key = tokens.unsubscribe_key(token)
     if key is None:
         return _link_invalid(request)
-    if request.method != "POST":
-        return TemplateResponse(request, "newsletter/unsubscribe.html")
     # Idempotent: an address already unsubscribed, or erased, gets the same answer.
     subscriber = Subscriber.objects.filter(key=key).first()
+    if request.method != "POST":
+        if subscriber is not None and subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+            return _unsubscribed_page(request, token)  # where asking again is offered
+        return TemplateResponse(request, "newsletter/unsubscribe.html")
     if subscriber is not None:
         subscriber.unsubscribe()
-    return TemplateResponse(request, "newsletter/unsubscribed.html")
+    return _unsubscribed_page(request, token)
+
+
+@csrf_exempt  # see the module docstring
+@require_http_methods(["GET", "HEAD", "POST"])
+@_private
+def resubscribe(request, token):
+    """An unsubscribed address asks again, from the unsubscribe link of one of our emails: the
+    only way to lift an unsubscription, which the signup form respects. A confirmation email
+    follows, as for any signup."""
+    key = tokens.unsubscribe_key(token)
+    subscriber = Subscriber.objects.filter(key=key).first() if key else None
+    if subscriber is None:
+        return _link_invalid(request)
+    form = ConsentForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "resubscribe_url": request.path, "newsletter_in_page": True}
+    if request.method != "POST":
+        return TemplateResponse(request, "newsletter/resubscribe.html", context)
+    if not ratelimit.allow_client(request):
+        context["notice"] = RATE_LIMITED_MESSAGE
+        return _rate_limited(TemplateResponse(request, "newsletter/resubscribe.html", context, status=429))
+    if not form.is_valid():
+        return TemplateResponse(request, "newsletter/resubscribe.html", context, status=400)
+    subscriptions.request_subscription(
+        subscriber.email,
+        consent_page=request.path.removesuffix(f"{token}/"),  # the page, not the link's token
+        base_url=request.build_absolute_uri("/"),
+        lift_opt_out=True,
+    )
+    return redirect("newsletter:thanks")

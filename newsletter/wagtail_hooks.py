@@ -1,21 +1,29 @@
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.urls import path
 from wagtail import hooks
 from wagtail.actions.delete import DeleteAction
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter, log
 from wagtail.permissions import register_permission_policy
 
-from newsletter import exports
-from newsletter.admin_views import SubscriberIndexView
+from newsletter import exports, subscriptions
+from newsletter.admin_views import (
+    FailedEmailIndexView,
+    ResendView,
+    SubscriberIndexView,
+    SubscriberInspectView,
+)
 from newsletter.dashboard import SubscribersPanel
 from newsletter.filters import SubscriberFilterSet
-from newsletter.models import Subscriber
-from newsletter.permissions import subscriber_permission_policy
+from newsletter.models import FailedEmail, Subscriber
+from newsletter.permissions import failed_email_permission_policy, subscriber_permission_policy
 
-# Registered first, before anything asks for the model's policy (Wagtail 8).
+# Registered first, before anything asks for the models' policies (Wagtail 8).
 register_permission_policy(Subscriber, subscriber_permission_policy)
+register_permission_policy(FailedEmail, failed_email_permission_policy)
 
 ERASE_ACTION = "newsletter.erase"
 
@@ -23,10 +31,7 @@ ERASE_ACTION = "newsletter.erase"
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
     icon = "mail"
-    menu_label = "Lettre d’information"
-    menu_name = "newsletter"
-    menu_order = 400
-    add_to_admin_menu = True
+    menu_label = "Abonnés"
     url_prefix = "lettre-d-information"
     name = "newsletter_subscribers"
     index_view_class = SubscriberIndexView
@@ -41,6 +46,7 @@ class SubscriberViewSet(ModelViewSet):
     list_per_page = 50
     export_filename = "abonnes-lettre-information"
     inspect_view_enabled = True
+    inspect_view_class = SubscriberInspectView
     inspect_view_fields = [
         "email",
         "status",
@@ -50,6 +56,7 @@ class SubscriberViewSet(ModelViewSet):
         "unsubscribed_at",
         "consent_version",
         "consent_page",
+        "requests",
     ]
     copy_view_enabled = False
     add_to_reference_index = False
@@ -69,9 +76,61 @@ class SubscriberViewSet(ModelViewSet):
         )
 
 
+class FailedEmailViewSet(ModelViewSet):
+    """The emails given up on (newsletter/tasks.py), each with a button to send it again."""
+
+    model = FailedEmail
+    icon = "warning"
+    menu_label = "Courriels en échec"
+    url_prefix = "lettre-d-information/echecs"
+    name = "newsletter_failed_emails"
+    index_view_class = FailedEmailIndexView
+    list_display = [
+        "subscriber",  # first, a string: Wagtail puts the row's buttons ("Renvoyer") beside it
+        Column("email_kind", label="Courriel", accessor="get_email_kind_display"),
+        DateColumn("failed_at", label="Échec le", sort_key="failed_at"),
+        Column("cause", label="Cause"),
+        Column("error", label="Erreur"),
+    ]
+    list_per_page = 50
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_reference_index = False
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            resend_url_name=self.get_url_name("resend"),
+            resend_all_url_name=self.get_url_name("resend_all"),
+            **kwargs,
+        )
+
+    def get_queryset(self, request):
+        return FailedEmail.objects.select_related("subscriber")
+
+    def get_urlpatterns(self):
+        resend = ResendView.as_view(index_url_name=self.get_url_name("index"))
+        return [
+            pattern for pattern in super().get_urlpatterns() if pattern.name in {"index", "index_results"}
+        ] + [
+            path("renvoyer/", resend, name="resend_all"),
+            path("renvoyer/<int:pk>/", resend, name="resend"),
+        ]
+
+    def get_form_class(self, for_update=False):
+        return None  # never used: there is no add or edit view
+
+
+class NewsletterViewSetGroup(ViewSetGroup):
+    menu_label = "Lettre d’information"
+    menu_icon = "mail"
+    menu_name = "newsletter"
+    menu_order = 400
+    items = (SubscriberViewSet, FailedEmailViewSet)
+
+
 @hooks.register("register_admin_viewset")
-def register_subscriber_viewset():
-    return SubscriberViewSet()
+def register_newsletter_viewsets():
+    return NewsletterViewSetGroup()
 
 
 class EraseSubscriberAction(DeleteAction):
@@ -111,6 +170,7 @@ def register_newsletter_log_actions(actions):
             return f"{message} (filtres\u00a0: {filters})" if filters else message
 
     actions.register_action(ERASE_ACTION, "Effacement d’un abonné", "Abonné effacé")
+    actions.register_action(subscriptions.RESEND_ACTION, "Courriel renvoyé", "Courriel renvoyé à l’abonné")
 
 
 @hooks.register("construct_homepage_panels")

@@ -40,31 +40,35 @@ class SecurityHeadersMiddleware:
 
 
 class RequestLimitsMiddleware:
-    """The public site takes no uploads and no long forms: a request with more than
-    PUBLIC_MAX_PARAMETERS parameters or a body over PUBLIC_MAX_BODY_SIZE gets a 400 before any
-    work is done. The admin keeps Django's own limits (settings.DATA_UPLOAD_*), which its page
-    editor and uploads need."""
+    """Visitors post no uploads and no long forms: a request with more than PUBLIC_MAX_PARAMETERS
+    parameters or a body over PUBLIC_MAX_BODY_SIZE gets a 400 before any work is done, on the
+    public site and in the admin alike (its login and password reset forms are small). Only
+    logged-in staff in the admin keep Django's larger limits (settings.DATA_UPLOAD_*), which the
+    page editor and uploads need. Placed after AuthenticationMiddleware, it looks at the user
+    only for a request over the limits."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _is_admin(request):
-            query_string = request.META.get("QUERY_STRING", "")
-            parameters = query_string.count("&") + 1 if query_string else 0
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = settings.PUBLIC_MAX_BODY_SIZE + 1
-            if parameters > settings.PUBLIC_MAX_PARAMETERS:
-                return HttpResponseBadRequest(
-                    "Trop de paramètres dans l’adresse.", content_type="text/plain; charset=utf-8"
-                )
-            if length > settings.PUBLIC_MAX_BODY_SIZE:
-                return HttpResponseBadRequest(
-                    "Requête trop volumineuse.", content_type="text/plain; charset=utf-8"
-                )
+        refusal = self._refusal(request)
+        if refusal and not (_is_admin(request) and request.user.has_perm("wagtailadmin.access_admin")):
+            return HttpResponseBadRequest(refusal, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+    @staticmethod
+    def _refusal(request) -> str:
+        query_string = request.META.get("QUERY_STRING", "")
+        parameters = query_string.count("&") + 1 if query_string else 0
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = settings.PUBLIC_MAX_BODY_SIZE + 1
+        if parameters > settings.PUBLIC_MAX_PARAMETERS:
+            return "Trop de paramètres dans l’adresse."
+        if length > settings.PUBLIC_MAX_BODY_SIZE:
+            return "Requête trop volumineuse."
+        return ""
 
 
 class DatabaseUnavailableMiddleware:

@@ -1,16 +1,20 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
+from occe_site.views import RateLimitedPasswordResetView
 from search import views as search_views
 
 SITEMAPS = {"pages": content_views.PageSitemap}
 
 urlpatterns = [
+    # Wagtail's password reset, rate limited; first, so that it answers instead of Wagtail's.
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),
@@ -31,14 +35,15 @@ urlpatterns = [
     ),
 ]
 
-# Uploaded media: Django serves them in development, and in production when no web server does
-# (SERVE_MEDIA, occe_site/settings/base.py).
 if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.views.static import serve
-
+    # Images only (renditions and originals). Documents stay behind Wagtail's document view
+    # (/documents/<id>/<name>), which checks their collection's privacy: served from here,
+    # /media/documents/<name> would bypass it.
     urlpatterns += [
         re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:images|original_images)/.*)$",
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
         ),
     ]
 

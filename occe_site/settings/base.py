@@ -7,9 +7,7 @@ comes only from the environment, and nothing here trusts a default host.
 
 from pathlib import Path
 
-import dj_database_url
-
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_database, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -21,6 +19,10 @@ SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The reverse proxies in front of gunicorn (Varnish, nginx: addresses or networks) whose
+# X-Forwarded-For is believed. Empty: gunicorn faces clients, REMOTE_ADDR is the client.
+# One resolver reads it for the whole site (occe_site/clients.py).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "content",
@@ -61,12 +63,13 @@ MIDDLEWARE = [
     "occe_site.middleware.SecurityHeadersMiddleware",
     "occe_site.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "occe_site.middleware.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: staff in the admin keep the larger limits.
+    "occe_site.middleware.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -102,8 +105,9 @@ TEMPLATES = [
 
 # Database: DATABASE_URL, or a SQLite file under var/ for a zero-setup local run.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 600),
         conn_health_checks=True,
     )
@@ -139,9 +143,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Uploaded media are served by Django when DEBUG is on (occe_site/urls.py). In production,
-# behind a web server (nginx, a CDN), serve MEDIA_ROOT from there and leave this off; on a
-# single gunicorn host (and for the Lighthouse audit) SERVE_MEDIA=true lets Django serve them.
+# Uploaded images are served by Django when DEBUG is on (occe_site/urls.py). In production,
+# behind a web server (nginx, a CDN), serve MEDIA_ROOT's images/ and original_images/ from
+# there (never documents/: see README) and leave this off; on a single gunicorn host (and for
+# the Lighthouse audit) SERVE_MEDIA=true lets Django serve them.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -172,11 +177,20 @@ if REDIS_URL:
         }
     }
 else:
+    # Sized for the rate-limit counters and the menus: at Django's default of 300 entries, a
+    # full cache drops a third of its files at random, counters included. Renditions (one
+    # entry per image size shown) get their own cache, so that they never push the rest out.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
-        }
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "renditions"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
 
 # --- Security -----------------------------------------------------------------------------
@@ -225,21 +239,37 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Public pages take no uploads and few parameters (occe_site.middleware.RequestLimitsMiddleware);
-# the admin keeps Django's limits below, raised for the page editor's many fields.
+# Visitors' requests (public pages, and the admin's login) take no uploads and few parameters
+# (occe_site.middleware.RequestLimitsMiddleware); logged-in staff in the admin keep Django's
+# limits below, raised for the page editor's many fields.
 PUBLIC_MAX_PARAMETERS = 1000
 PUBLIC_MAX_BODY_SIZE = 1024 * 1024
 
-# Admin login protection (django-axes): after 5 failures for one user name from one
-# address, that pair is locked out for an hour. Unlock with
-# `manage.py axes_reset_username <name>` or `manage.py axes_reset` (README).
-AXES_FAILURE_LIMIT = 5
+# Admin login protection (django-axes), counted over the last hour (AXES_COOLOFF_TIME) by the
+# client address that occe_site/clients.py resolves (an IPv6 client by its /64). A limit reached
+# locks what it counts for the rest of the hour:
+LOGIN_FAILURE_LIMITS = [
+    (["username", "ip_address"], 5),  # one account from one address
+    (["ip_address"], 20),  # one address trying many accounts (password spraying)
+    (["username"], 50),  # one account tried from many addresses
+]
+# Unlock with `manage.py axes_reset_username <name>` or `manage.py axes_reset` (README).
+AXES_LOCKOUT_PARAMETERS = [parameters for parameters, _ in LOGIN_FAILURE_LIMITS]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMITS[0][1]  # the one its lockout page speaks of
+AXES_HANDLER = "occe_site.lockout.LoginLockoutHandler"  # one limit per line above
+AXES_CLIENT_IP_CALLABLE = "occe_site.clients.client_key"
 AXES_COOLOFF_TIME = 1  # hour
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A failure while locked out does not extend the lockout: one guess an hour cannot keep an
+# account locked for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
 AXES_VERBOSE = False
+# Wagtail's password reset form (occe_site/urls.py): requests per client and per email address
+# in an hour; each one may send an email.
+PASSWORD_RESET_LIMIT_PER_CLIENT = 5
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+PASSWORD_RESET_WINDOW = 60 * 60
 
 # Background tasks (django-tasks, brought by Wagtail 8).
 TASKS = {
@@ -254,12 +284,11 @@ TASKS = {
 
 # Newsletter (newsletter/)
 NEWSLETTER_PRIVACY_URL = env_str("NEWSLETTER_PRIVACY_URL", "/confidentialite/")
-# Subscription attempts allowed from one client address per 10 minutes.
+# Subscription attempts allowed from one client (occe_site/clients.py) per 10 minutes.
 NEWSLETTER_RATE_LIMIT_PER_CLIENT = env_int("NEWSLETTER_RATE_LIMIT_PER_CLIENT", 10)
-# Behind a reverse proxy, the request.META key holding the client address that the
-# proxy sets (e.g. HTTP_X_REAL_IP, or HTTP_X_FORWARDED_FOR whose last entry is taken);
-# empty: REMOTE_ADDR.
-NEWSLETTER_CLIENT_IP_HEADER = env_str("NEWSLETTER_CLIENT_IP_HEADER")
+# Emails one address may be sent by signup requests, besides one per 10 minutes at most.
+NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY = env_int("NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY", 3)
+NEWSLETTER_EMAILS_PER_ADDRESS_PER_WEEK = env_int("NEWSLETTER_EMAILS_PER_ADDRESS_PER_WEEK", 5)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OCCE"
@@ -299,6 +328,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "webp",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always go through Wagtail's view, which checks their collection's privacy; never a
+# redirect to the file's own URL (a cloud storage's, or /media/), which anyone could reuse.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Images: common raster formats only (no SVG, which can carry scripts), a size and a
 # pixel cap (a decompression bomb is refused before it is decoded).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -11,7 +11,16 @@ from .base import INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sized as base's file cache is (Django's default of 300 entries would evict rate-limit counters
+# at random), with renditions apart.
+CACHES = {
+    alias: {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": alias,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+    for alias in ("default", "renditions")
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, TASKS
+from .base import SECRET_KEY, TASKS, TRUSTED_PROXIES
 from .env import env_bool, env_int
 
 # Keys that are public knowledge: Django's and Wagtail's templates, ours in tests.
@@ -17,8 +17,10 @@ if not SECRET_KEY or len(SECRET_KEY) < 32 or SECRET_KEY.lower().startswith(KNOWN
 
 DEBUG = False
 
-
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind the proxies of TRUSTED_PROXIES, which terminate HTTPS and say so in X-Forwarded-Proto.
+# Facing clients directly, a client could send that header itself: it is then not read.
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

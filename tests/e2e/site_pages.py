@@ -39,6 +39,13 @@ def confirmation_link(page):
     return page.goto(f"/newsletter/confirmer/{tokens.confirm_token(subscriber())}/")
 
 
+def confirmed(page):
+    confirmation_link(page)
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Je confirme mon inscription").click()
+    return navigation.value
+
+
 def unsubscribe_link(page):
     return page.goto(f"/newsletter/desinscription/{tokens.unsubscribe_token(subscriber())}/")
 
@@ -47,6 +54,13 @@ def unsubscribed(page):
     unsubscribe_link(page)
     with page.expect_navigation() as navigation:
         page.get_by_role("button", name="Me désinscrire").click()
+    return navigation.value
+
+
+def resubscribe_with_errors(page):
+    unsubscribed(page)
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Me réinscrire").click()  # without ticking the box
     return navigation.value
 
 
@@ -72,9 +86,11 @@ PAGES = {
     "newsletter-inscription-erreurs": signup_with_errors,
     "newsletter-merci": "/newsletter/merci/",
     "newsletter-confirmation": confirmation_link,
+    "newsletter-confirmee": confirmed,
     "newsletter-lien-invalide": "/newsletter/confirmer/lien-invalide/",
     "newsletter-desinscription": unsubscribe_link,
     "newsletter-desinscrit": unsubscribed,
+    "newsletter-reinscription-erreurs": resubscribe_with_errors,
     "plan-du-site": "/plan-du-site/",
     "page-introuvable": "/cette-page-n-existe-pas/",
 }

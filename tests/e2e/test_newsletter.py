@@ -47,6 +47,10 @@ def test_subscribe_from_the_footer_confirm_then_unsubscribe(page, smtp_server):
     unsubscribe_url = message["List-Unsubscribe"].strip().strip("<>")
 
     page.goto(confirm_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmer votre inscription")
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING  # opening the link changes nothing
+    page.get_by_role("button", name="Je confirme mon inscription").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Inscription confirmée")
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.CONFIRMED

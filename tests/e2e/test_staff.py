@@ -14,9 +14,9 @@ def test_export_the_confirmed_subscribers_as_csv(page, demo_site, login):
     assert confirmed, "la démonstration a des abonnés confirmés"
 
     login(demo_site["staff"])
-    page.get_by_role("navigation", name="Menu principal").get_by_role(
-        "link", name="Lettre d’information"
-    ).click()
+    menu = page.get_by_role("navigation", name="Menu principal")
+    menu.get_by_role("button", name="Lettre d’information").click()
+    menu.get_by_role("link", name="Abonnés").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Abonnés")
     page.get_by_role("button", name="Afficher les filtres").click()
     page.get_by_role("button", name="Statut").click()

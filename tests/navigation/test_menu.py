@@ -142,7 +142,23 @@ def test_a_menu_link_accepts_a_path_of_the_site_or_a_full_address(value):
     validate_link_target(value)
 
 
-@pytest.mark.parametrize("value", ["javascript:alert(1)", "//example.org/", "plan-du-site", "ftp://x.org/"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "javascript:alert(1)",
+        "//example.org/",
+        "plan-du-site",
+        "ftp://x.org/",
+        # Paths that browsers read as another host: "\\" counts as "/", tabs and newlines vanish.
+        "/\\evil.example",
+        "/\\\\evil.example",
+        "\\\\evil.example",
+        "///evil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/plan-du-site/\x00",
+    ],
+)
 def test_a_menu_link_refuses_other_targets(value):
     with pytest.raises(ValidationError):
         validate_link_target(value)

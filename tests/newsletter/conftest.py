@@ -3,6 +3,7 @@ import email.policy
 import re
 import socket
 import threading
+from urllib.parse import urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -12,6 +13,16 @@ from newsletter.models import Subscriber
 
 CONFIRM_LINK = re.compile(r"https?://[^\s]+/newsletter/confirmer/[^\s/]+/")
 UNSUBSCRIBE_LINK = re.compile(r"https?://[^\s]+/newsletter/desinscription/[^\s/]+/")
+PENDING, CONFIRMED, UNSUBSCRIBED = (
+    Subscriber.Status.PENDING,
+    Subscriber.Status.CONFIRMED,
+    Subscriber.Status.UNSUBSCRIBED,
+)
+
+
+def confirm_path(message) -> str:
+    """The path of the confirmation link in a message of django.core.mail.outbox."""
+    return urlsplit(CONFIRM_LINK.search(message.body).group(0)).path
 
 
 def free_port() -> int:
@@ -41,10 +52,22 @@ class Inbox:
         return message.get_body(("html",)).get_content()
 
 
+class RefusingInbox(Inbox):
+    """A server that answers every recipient with `reply` ("450 …" greylisting, "550 …" no
+    such mailbox)."""
+
+    def __init__(self, reply):
+        super().__init__()
+        self.reply = reply
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return self.reply
+
+
 class SMTPServer:
-    def __init__(self, port):
+    def __init__(self, port, inbox=None):
         self.port = port
-        self.inbox = Inbox()
+        self.inbox = inbox or Inbox()
         self.controller = Controller(self.inbox, hostname="127.0.0.1", port=port)
 
     def start(self):

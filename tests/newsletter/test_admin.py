@@ -7,10 +7,11 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from newsletter.models import Subscriber
+from newsletter.models import FailedEmail, Subscriber
 
 INDEX = "/admin/lettre-d-information/"
 CONFIRMED = Subscriber.Status.CONFIRMED
@@ -197,3 +198,86 @@ def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(
     assert html.count("<rect ") == 26
     assert "<script" not in html.split("newsletter-subscribers", 1)[1].split("</svg>", 1)[0]
     assert "5 inscriptions en 26" in html  # the one 30 weeks ago is outside the chart
+
+
+def test_staff_who_may_export_read_the_export_entries_in_the_site_history(
+    client, exporter, django_user_model, subscribers
+):
+    client.force_login(exporter)
+    export_csv(client, status="confirmed")
+    history = client.get("/admin/reports/site-history/")
+    assert history.status_code == 200
+    assert "Export CSV de 3 abonnés" in history.content.decode()
+
+    other_editor = django_user_model.objects.create_user("autre", password="x")
+    other_editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(other_editor)
+    assert "Export CSV" not in client.get("/admin/reports/site-history/").content.decode()
+
+
+# ---- Emails given up on -------------------------------------------------------------------
+
+FAILED_INDEX = "/admin/lettre-d-information/echecs/"
+
+
+@pytest.fixture
+def failed_email(make_subscriber):
+    subscriber = make_subscriber("perdu@example.fr")
+    return FailedEmail.objects.create(
+        subscriber=subscriber, email_kind="confirm", attempts=1, refused=True, error="550 5.1.1 No such user"
+    )
+
+
+def test_staff_who_may_export_see_the_failed_emails_under_the_newsletter_menu(client, exporter, failed_email):
+    client.force_login(exporter)
+    assert FAILED_INDEX in client.get("/admin/").content.decode()
+    response = client.get(FAILED_INDEX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "perdu@example.fr" in html
+    assert "Refusé par le serveur de messagerie" in html and "550 5.1.1 No such user" in html
+    assert f"{FAILED_INDEX}renvoyer/{failed_email.pk}/" in html
+    assert f'href="{FAILED_INDEX}renvoyer/"' in html  # "Tout renvoyer"
+
+
+def test_staff_send_a_failed_email_again_after_confirming(client, exporter, failed_email):
+    client.force_login(exporter)
+    url = f"{FAILED_INDEX}renvoyer/{failed_email.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "perdu@example.fr" in page.content.decode()
+    assert not mail.outbox  # asking changes nothing
+
+    response = client.post(url)
+    assert (response.status_code, response["Location"]) == (302, FAILED_INDEX)
+    [message] = mail.outbox
+    assert message.to == ["perdu@example.fr"]
+    assert not FailedEmail.objects.exists()
+    entry = ModelLogEntry.objects.get(action="newsletter.resend")
+    assert entry.user == exporter and "perdu" not in entry.label
+
+
+def test_an_editor_without_the_permission_neither_sees_nor_resends_failed_emails(
+    client, editor, failed_email
+):
+    client.force_login(editor)
+    assert FAILED_INDEX not in client.get("/admin/").content.decode()
+    assert client.get(FAILED_INDEX).status_code in (302, 403)
+    assert client.post(f"{FAILED_INDEX}renvoyer/{failed_email.pk}/").status_code in (302, 403)
+    assert client.post(f"{FAILED_INDEX}renvoyer/").status_code in (302, 403)
+    assert FailedEmail.objects.exists()
+    assert not mail.outbox
+
+
+def test_the_subscriber_page_lists_every_request_with_its_consent(client, exporter, make_subscriber):
+    subscriber = make_subscriber("camille@example.fr", consent_page="/actualites/")
+    subscriber.requests.create(
+        consent_version="2025-01", consent_page="/<b>ressources</b>/", email_kind="confirm"
+    )
+    client.force_login(exporter)
+    html = client.get(f"{INDEX}inspect/{subscriber.pk}/").content.decode()
+    assert "Demandes et consentements" in html
+    assert (
+        "version 2025-01, page /&lt;b&gt;ressources&lt;/b&gt;/, courriel «\u00a0lien de confirmation\u00a0»"
+        in html
+    )

@@ -97,6 +97,23 @@ def test_export_command_writes_xlsx_to_a_file(make_subscriber, tmp_path):
     assert sheet["A2"].data_type == "s"
 
 
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_export_files_are_readable_by_their_owner_only(make_subscriber, tmp_path, export_format):
+    make_subscriber("a@example.fr", CONFIRMED)
+    new = tmp_path / f"nouveau.{export_format}"
+    existing = tmp_path / f"ancien.{export_format}"
+    existing.write_text("un export d'hier")
+    existing.chmod(0o644)
+    for path in (new, existing):
+        run("export_subscribers", "--format", export_format, "--output", str(path))
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    # The old file was replaced, not appended to.
+    if export_format == "csv":
+        assert existing.read_text().splitlines()[1].startswith("a@example.fr,")
+    else:
+        assert openpyxl.load_workbook(existing).active["A2"].value == "a@example.fr"
+
+
 def test_export_command_refuses_xlsx_on_standard_output(db):
     with pytest.raises(CommandError, match="--output"):
         run("export_subscribers", "--format", "xlsx")

@@ -38,7 +38,14 @@ def test_sign_up_receive_confirm_and_unsubscribe_in_one_click(client, home_page,
     assert UNSUBSCRIBE_LINK.fullmatch(unsubscribe_url)
     assert unsubscribe_url in text
 
+    # The link leads to a button: a mail gateway that opens it confirms nothing.
     response = client.get(urlsplit(confirm_url).path)
+    assert response.status_code == 200
+    assert f'<form method="post" action="{urlsplit(confirm_url).path}">' in response.content.decode()
+    assert "Je confirme mon inscription" in response.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING
+    response = client.post(urlsplit(confirm_url).path)
     assert response.status_code == 200
     assert "Inscription confirmée" in response.content.decode()
     assert response["Referrer-Policy"] == "no-referrer"

@@ -55,7 +55,7 @@ def test_arbitrary_bytes_in_the_body_never_fail(client, raw):
 
 @FUZZ
 @given(token=st.text(min_size=1, max_size=400))
-@pytest.mark.parametrize("kind", ["confirmer", "desinscription"])
+@pytest.mark.parametrize("kind", ["confirmer", "desinscription", "reinscription"])
 def test_any_link_token_gives_a_clear_page(client, kind, token):
     url = f"/newsletter/{kind}/{quote(token + MARKER, safe='')}/"
     for response in (client.get(url), client.post(url)):

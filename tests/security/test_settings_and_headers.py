@@ -158,3 +158,63 @@ def test_a_ten_megabyte_body_gets_400(client, home_page):
     body = b"x" * (10 * 1024 * 1024)
     response = client.generic("POST", "/recherche/", body, content_type="application/octet-stream")
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_anonymous_requests_to_the_admin_get_the_public_limits(client):
+    many = "&".join(f"p{n}=1" for n in range(1001))
+    assert client.get(f"/admin/login/?{many}").status_code == 400
+    body = b"x" * (2 * 1024 * 1024)
+    response = client.generic("POST", "/admin/login/", body, content_type="application/octet-stream")
+    assert response.status_code == 400
+    assert response.content.decode() == "Requête trop volumineuse."
+
+
+@pytest.mark.django_db
+def test_staff_in_the_admin_keep_the_larger_limits(admin_client):
+    many = "&".join(f"p{n}=1" for n in range(1001))
+    assert admin_client.get(f"/admin/pages/search/?q=x&{many}").status_code == 200
+    body = b"x" * (2 * 1024 * 1024)
+    response = admin_client.generic(
+        "POST", "/admin/pages/search/", body, content_type="application/octet-stream"
+    )
+    assert response.content.decode() != "Requête trop volumineuse."
+    # On the public site, staff are visitors like any other.
+    assert admin_client.get(f"/recherche/?{many}").status_code == 400
+
+
+def test_an_empty_database_url_means_the_default_sqlite_file(tmp_path):
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'])",
+        DATABASE_URL="",
+        VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.db.backends.sqlite3", str(tmp_path / "db.sqlite3")]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgres//utilisateur:motdepasse-secret@hote/base", "postgres://u:motdepasse-secret@hote:port/base"],
+)
+def test_a_malformed_database_url_is_refused_by_name_without_its_password(url):
+    result = run_python("import django; django.setup()", DATABASE_URL=url)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DATABASE_URL" in result.stderr
+    assert "KeyError" not in result.stderr
+    assert "motdepasse-secret" not in result.stderr
+
+
+def test_without_redis_the_file_cache_is_sized_and_renditions_have_their_own(tmp_path):
+    result = run_python(
+        "import json, django; django.setup(); from django.conf import settings; print(json.dumps(settings.CACHES))",
+        DJANGO_SETTINGS_MODULE="occe_site.settings.base",
+        REDIS_URL="",
+        VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    caches = json.loads(result.stdout)
+    assert caches["default"]["OPTIONS"]["MAX_ENTRIES"] >= 10_000
+    assert caches["renditions"]["LOCATION"] != caches["default"]["LOCATION"]
+    assert caches["renditions"]["OPTIONS"]["MAX_ENTRIES"] >= 10_000

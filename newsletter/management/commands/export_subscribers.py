@@ -1,4 +1,5 @@
 import getpass
+import os
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -28,9 +29,10 @@ class Command(BaseCommand):
         if format == exports.XLSX:
             if not output:
                 raise CommandError("L'export XLSX demande --output fichier.xlsx.")
-            count = exports.write_xlsx(queryset, output)
+            with self.private_file(output, "wb") as file:
+                count = exports.write_xlsx(queryset, file)
         elif output:
-            with open(output, "w", encoding="utf-8", newline="") as file:
+            with self.private_file(output, "w", encoding="utf-8", newline="") as file:
                 count = self.write_csv(queryset, file.write)
         else:
             count = self.write_csv(queryset, lambda line: self.stdout.write(line, ending=""))
@@ -43,6 +45,14 @@ class Command(BaseCommand):
         )
         # On standard error, so that standard output stays a clean CSV file.
         self.stderr.write(f"{count} abonné(s) exporté(s).")
+
+    @staticmethod
+    def private_file(path, mode, **kwargs):
+        """The output file, readable and writable by its owner only (0600), even if it existed:
+        a list of subscribers is personal data, whatever the umask of the shell that asks."""
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)
+        return os.fdopen(descriptor, mode, **kwargs)
 
     @staticmethod
     def write_csv(queryset, write) -> int:
