@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from wagtail.models import Page, Site
 
@@ -36,10 +37,14 @@ def root_page(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: Wagtail keeps the sites' root paths there, and
-    the navigation its menus, which would otherwise outlive the database rows of a test."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: Wagtail keeps the sites' root paths there, the
+    navigation its menus and the renditions cache its image sizes, which would otherwise
+    outlive the database rows of a test."""
 
-    cache.clear()
+    def clear_all():
+        for cache in caches.all():
+            cache.clear()
+
+    clear_all()
     yield
-    cache.clear()
+    clear_all()
