@@ -4,12 +4,15 @@ import csv
 import datetime
 import io
 
+import re
+
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from newsletter.dashboard import weekly_bars
 from newsletter.models import Subscriber
 
 INDEX = "/admin/lettre-d-information/"
@@ -194,3 +197,16 @@ def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(
     assert html.count("<rect ") == 26
     assert "<script" not in html.split("newsletter-subscribers", 1)[1].split("</svg>", 1)[0]
     assert "5 inscriptions en 26" in html  # the one 30 weeks ago is outside the chart
+    month_names = re.findall(r"<text [^>]*>([^<]+)</text>", html)
+    assert month_names and set(month_names) <= FRENCH_MONTHS
+
+
+# Django's French abbreviations (django.utils.dates.MONTHS_AP).
+FRENCH_MONTHS = {"jan.", "fév.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
+
+
+def test_the_chart_names_its_months_with_french_abbreviations():
+    mondays = [datetime.date(2025, 6, 30) + datetime.timedelta(weeks=week) for week in range(12)]
+    chart = weekly_bars([(monday, 1) for monday in mondays])
+    # Mondays 7 July, 4 August and 1 September open their months.
+    assert [month["name"] for month in chart["months"]] == ["juil.", "août", "sept."]
