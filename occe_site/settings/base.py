@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "content",
     "search",
     "newsletter",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -45,6 +46,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -67,6 +71,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then the second factor enforced (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -237,6 +244,12 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
 AXES_VERBOSE = False
+
+# Staff sign-in (accounts/): Wagtail's login form with its French labels, and the name
+# authenticator applications show beside the codes. Who must use a second factor is
+# accounts.rules; wrong codes count as failed sign-ins for django-axes above.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
+OTP_TOTP_ISSUER = "OCCE"
 
 # Background tasks (django-tasks, brought by Wagtail 8).
 TASKS = {

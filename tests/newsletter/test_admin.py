@@ -3,7 +3,6 @@
 import csv
 import datetime
 import io
-
 import re
 
 import openpyxl
@@ -14,6 +13,7 @@ from wagtail.models import ModelLogEntry
 
 from newsletter.dashboard import weekly_bars
 from newsletter.models import Subscriber
+from tests.factories import sign_in
 
 INDEX = "/admin/lettre-d-information/"
 CONFIRMED = Subscriber.Status.CONFIRMED
@@ -69,13 +69,13 @@ def test_an_editor_without_the_permission_gets_403_and_no_menu_item(client, edit
 
 
 def test_the_permission_is_offered_in_french_to_groups(client, admin_user):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     html = client.get("/admin/groups/new/").content.decode()
     assert "Peut exporter les abonnés" in html
 
 
 def test_a_user_with_the_permission_sees_the_menu_and_the_list(client, exporter, subscribers):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     dashboard = client.get("/admin/").content.decode()
     assert INDEX in dashboard  # the menu item, in the sidebar's data
     assert "Lettre d\\u2019information" in dashboard
@@ -88,7 +88,7 @@ def test_a_user_with_the_permission_sees_the_menu_and_the_list(client, exporter,
 
 
 def test_the_list_searches_by_email_and_filters_by_status_and_date(client, exporter, subscribers):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     html = client.get(INDEX, {"q": "alice"}).content.decode()
     assert "alice@example.fr" in html and "bob@example.fr" not in html
     html = client.get(INDEX, {"status": "pending"}).content.decode()
@@ -99,7 +99,7 @@ def test_the_list_searches_by_email_and_filters_by_status_and_date(client, expor
 
 
 def test_csv_export_holds_the_filtered_rows_neutralised_and_is_audited(client, exporter, subscribers):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     rows = export_csv(client, status="confirmed")
     assert rows[0] == [
         "Adresse e-mail",
@@ -128,7 +128,7 @@ def test_csv_export_holds_the_filtered_rows_neutralised_and_is_audited(client, e
 
 
 def test_xlsx_export_holds_the_rows_as_text_not_formulas(client, exporter, subscribers):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     response = client.get(INDEX, {"export": "xlsx", "q": "example.fr"})
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
@@ -148,13 +148,13 @@ def test_xlsx_export_holds_the_rows_as_text_not_formulas(client, exporter, subsc
 
 
 def test_a_superuser_can_export(client, admin_user, subscribers):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     assert len(export_csv(client)) == 1 + len(subscribers)
 
 
 def test_erasing_a_subscriber_needs_delete_and_leaves_no_address_in_the_log(client, exporter, subscribers):
     alice = subscribers[0]
-    client.force_login(exporter)
+    sign_in(client, exporter)
     delete_url = f"{INDEX}delete/{alice.pk}/"
     refused = client.post(delete_url)  # Wagtail's usual refusal: back to the dashboard
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")
@@ -171,7 +171,7 @@ def test_erasing_a_subscriber_needs_delete_and_leaves_no_address_in_the_log(clie
 
 
 def test_no_one_adds_or_edits_a_subscriber_by_hand(client, admin_user, subscribers):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     assert client.get(f"{INDEX}new/").status_code == 404
     assert client.get(f"{INDEX}edit/{subscribers[0].pk}/").status_code == 404
     assert client.get(f"{INDEX}inspect/{subscribers[0].pk}/").status_code == 200
@@ -188,7 +188,7 @@ def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(
             created_at=now - datetime.timedelta(weeks=weeks_ago),
         )
     make_subscriber("p@example.fr", Subscriber.Status.PENDING)
-    client.force_login(exporter)
+    sign_in(client, exporter)
     html = client.get("/admin/").content.decode()
     assert 'id="newsletter-subscribers"' in html or "newsletter-subscribers" in html
     assert "<strong>5</strong> confirmé" in html
@@ -202,7 +202,20 @@ def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(
 
 
 # Django's French abbreviations (django.utils.dates.MONTHS_AP).
-FRENCH_MONTHS = {"jan.", "fév.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
+FRENCH_MONTHS = {
+    "jan.",
+    "fév.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+}
 
 
 def test_the_chart_names_its_months_with_french_abbreviations():
