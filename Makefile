@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # Debian's Chromium, for the browser tests and Lighthouse (`apt-get install chromium`).
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: run install install-test npm-tools migrate test test-e2e lint check bench-search load audit clean
+.PHONY: run install install-test npm-tools migrate test test-e2e lint check bench-search load audit clean department-map
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ node_modules/.installed: package.json package-lock.json
 npm-tools:
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
 	else echo "npm not found: the axe-core and Nu HTML Checker tests will be skipped"; fi
+
+# The map of « Près de chez vous », static/img/carte-departements.svg, made again from the
+# npm packages @svg-maps/* of package.json (CC BY 4.0). The result is committed: `make run`
+# needs no npm.
+department-map: npm-tools
+	$(PYTHON) scripts/build_department_map.py
 
 migrate: install
 	$(MANAGE) migrate --noinput

@@ -32,7 +32,9 @@ def weekly_bars(weeks: list, width=CHART_WIDTH, height=CHART_HEIGHT) -> dict:
             }
         )
         if monday.day <= 7:  # the first Monday of a month names it
-            months.append({"x": x, "name": formats.date_format(monday, "M")})
+            # "N": the locale's abbreviations (« juil. », « sept. »); "M" gives Django's
+            # three-letter names, which French leaves half in English ("Jul", "Sep").
+            months.append({"x": x, "name": formats.date_format(monday, "N")})
     return {
         "bars": bars,
         "months": months,

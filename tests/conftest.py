@@ -5,6 +5,8 @@ from django.core.cache import caches
 from django.db import connection
 from wagtail.models import Page, Site
 
+from tests.factories import sign_in
+
 E2E_DIR = Path(__file__).parent / "e2e"
 
 
@@ -22,6 +24,13 @@ def pytest_ignore_collect(collection_path, config):
 def home_page(db):
     """The site's home page, created by content's data migration."""
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, signed in with the second factor a superuser must give."""
+    sign_in(client, admin_user)
+    return client
 
 
 @pytest.fixture

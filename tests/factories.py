@@ -1,12 +1,17 @@
-"""Builders for test content: pages of every type, images drawn with Pillow, documents."""
+"""Builders for test content: pages of every type, images drawn with Pillow, documents; and
+staff signed in with their second factor."""
 
 import datetime
 import io
 import itertools
+import time
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -140,3 +145,39 @@ def make_partner(name, *, url="", is_active=True, sort_order=None):
         is_active=is_active,
         sort_order=sort_order,
     )
+
+
+def make_totp_device(user, *, confirmed=True):
+    return TOTPDevice.objects.create(user=user, name="Téléphone de test", confirmed=confirmed)
+
+
+def totp_code(device, *, steps_ahead=0) -> str:
+    """The code the member's authenticator application shows now (or `steps_ahead` periods of
+    30 s later), computed from the device's key as the application does."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + steps_ahead * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def unused_totp_code(device) -> str:
+    """A code the device will still accept: a code works only once, so when the current one
+    was just used (two sign-ins within 30 s), the next period's, which the device's tolerance
+    accepts."""
+    device.refresh_from_db()
+    current = int((time.time() - device.t0) // device.step)
+    ahead = max(0, device.last_t + 1 - current)
+    if ahead > device.tolerance:
+        time.sleep(device.step * (ahead - device.tolerance))
+        return unused_totp_code(device)
+    return totp_code(device, steps_ahead=ahead)
+
+
+def sign_in(client, user):
+    """Sign `user` in with both factors, as after giving a correct code: superusers and the
+    accounts that can export personal data must (accounts/rules.py)."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or make_totp_device(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -18,6 +19,7 @@ from wagtail.search import index
 
 from content import departments
 from content.calendar import event_calendar
+from content.department_map import department_map
 from content.feeds import NewsFeed
 from content.models.base import BasePage, SectionIndexPage
 from content.models.filters import AssociationFinderForm, ResourceFilter
@@ -438,14 +440,20 @@ class AssociationIndexPage(SectionIndexPage):
 
     def listing_context(self, request):
         form = AssociationFinderForm(request.GET or None)
-        associations = self.children_queryset()
-        context = {"finder_form": form, "searched": False}
+        # Every association, read once: the map links them all, the search keeps some.
+        associations = list(self.children_queryset())
+        context = {
+            "finder_form": form,
+            "searched": False,
+            # Départements without an association lead to the federation: the site's home.
+            "department_map": department_map(associations, reverse("wagtail_serve", args=[""]), request),
+        }
         if form.is_valid() and form.cleaned_data["q"]:
             codes = departments.find_departments(form.cleaned_data["q"])
             # Keep the order of the codes found: exact matches first.
             rank = {code: position for position, code in enumerate(codes)}
             associations = sorted(
-                associations.filter(department_code__in=codes),
+                (page for page in associations if page.department_code in rank),
                 key=lambda page: rank[page.department_code],
             )
             context["searched"] = True

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "content",
     "search",
     "newsletter",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -47,6 +48,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -68,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(), then the second factor enforced (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     # After authentication: staff in the admin keep the larger limits.
     "occe_site.middleware.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -270,6 +277,12 @@ AXES_VERBOSE = False
 PASSWORD_RESET_LIMIT_PER_CLIENT = 5
 PASSWORD_RESET_LIMIT_PER_EMAIL = 3
 PASSWORD_RESET_WINDOW = 60 * 60
+
+# Staff sign-in (accounts/): Wagtail's login form with its French labels, and the name
+# authenticator applications show beside the codes. Who must use a second factor is
+# accounts.rules; wrong codes count as failed sign-ins for django-axes above.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
+OTP_TOTP_ISSUER = "OCCE"
 
 # Background tasks (django-tasks, brought by Wagtail 8).
 TASKS = {

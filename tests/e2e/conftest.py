@@ -25,7 +25,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from content.models import NewsPage
-from tests.factories import make_content
+from tests.factories import make_content, make_totp_device, unused_totp_code
 
 E2E_DIR = Path(__file__).parent
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -77,7 +77,9 @@ def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory
 @pytest.fixture(scope="session")
 def demo_site(django_db_setup, django_db_blocker):
     """The demo content and two admin users, committed once for the run. The database stays
-    open for the whole run: the server's threads and the tests read and write the same data."""
+    open for the whole run: the server's threads and the tests read and write the same data.
+    The staff member can export subscribers, so signs in with a second factor: their
+    authenticator application is set up already (`staff_device`)."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=io.StringIO())
         users = get_user_model().objects
@@ -87,7 +89,7 @@ def demo_site(django_db_setup, django_db_blocker):
         staff = users.create_user("equipe", "equipe@example.org", PASSWORD)
         staff.groups.add(Group.objects.get(name="Editors"))
         staff.user_permissions.add(Permission.objects.get(codename="export_subscriber"))
-        yield {"editor": editor, "staff": staff}
+        yield {"editor": editor, "staff": staff, "staff_device": make_totp_device(staff)}
 
 
 @pytest.fixture(scope="session")
@@ -175,15 +177,24 @@ def phone_page(browser, browser_context_args, base_url):
     assert not problems, "\n".join(problems)
 
 
+def sign_in_with_password(page, user):
+    page.goto("/admin/login/")
+    page.get_by_label("Nom d’utilisateur").fill(user.username)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="S'identifier").click()
+
+
 @pytest.fixture
 def login(page):
-    """Log into the admin as `user` through its login form."""
+    """Log into the admin as `user` through its login form; with `device`, the member's
+    authenticator application, give the one-time code it shows, computed here from its key."""
 
-    def log_in(user):
-        page.goto("/admin/login/")
-        page.locator("#id_username").fill(user.username)
-        page.locator("#id_password").fill(PASSWORD)
-        page.get_by_role("button", name="S'identifier").click()
+    def log_in(user, device=None):
+        sign_in_with_password(page, user)
+        if device is not None:
+            page.wait_for_url("**/admin/deux-facteurs/code/**")
+            page.get_by_label("Code à usage unique").fill(unused_totp_code(device))
+            page.get_by_role("button", name="Valider").click()
         page.wait_for_url("**/admin/")
         return page
 

@@ -1,4 +1,5 @@
-"""Staff export the confirmed subscribers as CSV from the admin ("Lettre d’information")."""
+"""Staff export the confirmed subscribers as CSV from the admin ("Lettre d’information"), after
+signing in with their password and the one-time code of their authenticator application."""
 
 import csv
 
@@ -13,7 +14,7 @@ def test_export_the_confirmed_subscribers_as_csv(page, demo_site, login):
     )
     assert confirmed, "la démonstration a des abonnés confirmés"
 
-    login(demo_site["staff"])
+    login(demo_site["staff"], device=demo_site["staff_device"])
     menu = page.get_by_role("navigation", name="Menu principal")
     menu.get_by_role("button", name="Lettre d’information").click()
     menu.get_by_role("link", name="Abonnés").click()

@@ -8,7 +8,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from content.models import Footer, MainMenu, StandardPage
-from tests.factories import make_content
+from tests.factories import make_content, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client):
     user = get_user_model().objects.create_superuser("redaction", "redaction@example.org", "x")
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

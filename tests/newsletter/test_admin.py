@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -11,7 +12,9 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from newsletter.dashboard import weekly_bars
 from newsletter.models import FailedEmail, Subscriber
+from tests.factories import sign_in
 
 INDEX = "/admin/lettre-d-information/"
 CONFIRMED = Subscriber.Status.CONFIRMED
@@ -67,13 +70,13 @@ def test_an_editor_without_the_permission_gets_403_and_no_menu_item(client, edit
 
 
 def test_the_permission_is_offered_in_french_to_groups(client, admin_user):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     html = client.get("/admin/groups/new/").content.decode()
     assert "Peut exporter les abonnés" in html
 
 
 def test_a_user_with_the_permission_sees_the_menu_and_the_list(client, exporter, subscribers):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     dashboard = client.get("/admin/").content.decode()
     assert INDEX in dashboard  # the menu item, in the sidebar's data
     assert "Lettre d\\u2019information" in dashboard
@@ -86,7 +89,7 @@ def test_a_user_with_the_permission_sees_the_menu_and_the_list(client, exporter,
 
 
 def test_the_list_searches_by_email_and_filters_by_status_and_date(client, exporter, subscribers):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     html = client.get(INDEX, {"q": "alice"}).content.decode()
     assert "alice@example.fr" in html and "bob@example.fr" not in html
     html = client.get(INDEX, {"status": "pending"}).content.decode()
@@ -97,7 +100,7 @@ def test_the_list_searches_by_email_and_filters_by_status_and_date(client, expor
 
 
 def test_csv_export_holds_the_filtered_rows_neutralised_and_is_audited(client, exporter, subscribers):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     rows = export_csv(client, status="confirmed")
     assert rows[0] == [
         "Adresse e-mail",
@@ -126,7 +129,7 @@ def test_csv_export_holds_the_filtered_rows_neutralised_and_is_audited(client, e
 
 
 def test_xlsx_export_holds_the_rows_as_text_not_formulas(client, exporter, subscribers):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     response = client.get(INDEX, {"export": "xlsx", "q": "example.fr"})
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
@@ -146,13 +149,13 @@ def test_xlsx_export_holds_the_rows_as_text_not_formulas(client, exporter, subsc
 
 
 def test_a_superuser_can_export(client, admin_user, subscribers):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     assert len(export_csv(client)) == 1 + len(subscribers)
 
 
 def test_erasing_a_subscriber_needs_delete_and_leaves_no_address_in_the_log(client, exporter, subscribers):
     alice = subscribers[0]
-    client.force_login(exporter)
+    sign_in(client, exporter)
     delete_url = f"{INDEX}delete/{alice.pk}/"
     refused = client.post(delete_url)  # Wagtail's usual refusal: back to the dashboard
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")
@@ -169,7 +172,7 @@ def test_erasing_a_subscriber_needs_delete_and_leaves_no_address_in_the_log(clie
 
 
 def test_no_one_adds_or_edits_a_subscriber_by_hand(client, admin_user, subscribers):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     assert client.get(f"{INDEX}new/").status_code == 404
     assert client.get(f"{INDEX}edit/{subscribers[0].pk}/").status_code == 404
     inspect = client.get(f"{INDEX}inspect/{subscribers[0].pk}/")
@@ -189,7 +192,7 @@ def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(
             created_at=now - datetime.timedelta(weeks=weeks_ago),
         )
     make_subscriber("p@example.fr", Subscriber.Status.PENDING)
-    client.force_login(exporter)
+    sign_in(client, exporter)
     html = client.get("/admin/").content.decode()
     assert 'id="newsletter-subscribers"' in html or "newsletter-subscribers" in html
     assert "<strong>5</strong> confirmé" in html
@@ -198,12 +201,38 @@ def test_the_dashboard_shows_counts_and_a_weekly_svg_chart(
     assert html.count("<rect ") == 26
     assert "<script" not in html.split("newsletter-subscribers", 1)[1].split("</svg>", 1)[0]
     assert "5 inscriptions en 26" in html  # the one 30 weeks ago is outside the chart
+    month_names = re.findall(r"<text [^>]*>([^<]+)</text>", html)
+    assert month_names and set(month_names) <= FRENCH_MONTHS
+
+
+# Django's French abbreviations (django.utils.dates.MONTHS_AP).
+FRENCH_MONTHS = {
+    "jan.",
+    "fév.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+}
+
+
+def test_the_chart_names_its_months_with_french_abbreviations():
+    mondays = [datetime.date(2025, 6, 30) + datetime.timedelta(weeks=week) for week in range(12)]
+    chart = weekly_bars([(monday, 1) for monday in mondays])
+    # Mondays 7 July, 4 August and 1 September open their months.
+    assert [month["name"] for month in chart["months"]] == ["juil.", "août", "sept."]
 
 
 def test_staff_who_may_export_read_the_export_entries_in_the_site_history(
     client, exporter, django_user_model, subscribers
 ):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     export_csv(client, status="confirmed")
     history = client.get("/admin/reports/site-history/")
     assert history.status_code == 200
@@ -229,7 +258,7 @@ def failed_email(make_subscriber):
 
 
 def test_staff_who_may_export_see_the_failed_emails_under_the_newsletter_menu(client, exporter, failed_email):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     assert FAILED_INDEX in client.get("/admin/").content.decode()
     response = client.get(FAILED_INDEX)
     assert response.status_code == 200
@@ -241,7 +270,7 @@ def test_staff_who_may_export_see_the_failed_emails_under_the_newsletter_menu(cl
 
 
 def test_staff_send_a_failed_email_again_after_confirming(client, exporter, failed_email):
-    client.force_login(exporter)
+    sign_in(client, exporter)
     url = f"{FAILED_INDEX}renvoyer/{failed_email.pk}/"
     page = client.get(url)
     assert page.status_code == 200
@@ -274,7 +303,7 @@ def test_the_subscriber_page_lists_every_request_with_its_consent(client, export
     subscriber.requests.create(
         consent_version="2025-01", consent_page="/<b>ressources</b>/", email_kind="confirm"
     )
-    client.force_login(exporter)
+    sign_in(client, exporter)
     html = client.get(f"{INDEX}inspect/{subscriber.pk}/").content.decode()
     assert "Demandes et consentements" in html
     assert (

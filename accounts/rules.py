@@ -1,0 +1,24 @@
+"""Who signs in with a second factor: the one rule, in one place.
+
+Accounts that can take personal data out of the site (and superusers, who can do anything)
+must add a one-time code to their password. Any other account that reaches the admin may
+choose to.
+"""
+
+from newsletter.permissions import EXPORT_PERMISSION
+
+# Permissions that make the second factor compulsory. The contact form's "export the
+# submissions" permission joins this list when that form lands.
+REQUIRED_FOR_PERMISSIONS = [EXPORT_PERMISSION]
+
+ADMIN_ACCESS_PERMISSION = "wagtailadmin.access_admin"
+
+
+def must_use_second_factor(user) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or any(user.has_perm(permission) for permission in REQUIRED_FOR_PERMISSIONS)
+
+
+def may_use_second_factor(user) -> bool:
+    return user.is_authenticated and user.has_perm(ADMIN_ACCESS_PERMISSION)
