@@ -32,6 +32,8 @@ def production_env(database: str, var_dir: Path, **extra) -> dict:
         "VAR_DIR": str(var_dir / "var"),
         "MEDIA_ROOT": str(var_dir / "media"),
         "LOG_LEVEL": "WARNING",
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/10"),
+        "CACHE_KEY_PREFIX": f"occe-{database}",
         **extra,
     }
 

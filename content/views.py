@@ -3,7 +3,7 @@
 from django.db.models import Max
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site, get_page_models
 
@@ -52,7 +52,7 @@ def site_map_tree(site, request=None):
     return roots
 
 
-@require_GET
+@require_safe
 def site_map(request):
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     return TemplateResponse(
@@ -67,7 +67,7 @@ def site_map(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     return TemplateResponse(
         request,

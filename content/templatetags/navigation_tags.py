@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from content import seo
 from content.navigation import empty_navigation
 from content.navigation import site_navigation as _site_navigation
+from httpcache.keys import LAYOUT_KEYS, add_cache_keys
 
 register = template.Library()
 
@@ -22,6 +23,7 @@ def site_navigation(context):
     request = context.get("request")
     if request is None:
         return empty_navigation()
+    add_cache_keys(request, LAYOUT_KEYS)
     return _site_navigation(request)
 
 
