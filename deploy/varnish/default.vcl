@@ -10,7 +10,7 @@
 #   are served stale for two days; uncached ones get the site's French 503 page.
 #
 # site.vcl, written by `manage.py write_varnish_config` (README), holds what differs from one
-# installation to the next: the backends and their probe (`add_backends`), the purgers' ACL,
+# installation to the next: the backends, their probe and their director `app`, the purgers' ACL,
 # the 503 page (`error_page`). site.vcl.example shows one.
 vcl 4.1;
 
@@ -19,11 +19,6 @@ import std;
 import xkey;
 
 include "site.vcl";
-
-sub vcl_init {
-    new app = directors.round_robin();
-    call add_backends;
-}
 
 sub vcl_recv {
     set req.backend_hint = app.backend();

@@ -11,7 +11,6 @@ LOCALHOST = ("127.0.0.1", "::1")
 
 SITE_VCL = """\
 # Written by `manage.py write_varnish_config`; included by deploy/varnish/default.vcl.
-vcl 4.1;
 
 # What the app servers need to answer: the database and the cache (the task queue's delay
 # is reported by /sante/ too, but must not take them out of the pool).
@@ -30,7 +29,9 @@ probe health {{
 
 {backends}
 
-sub add_backends {{
+# The app servers, in turn.
+sub vcl_init {{
+    new app = directors.round_robin();
 {additions}
 }}
 
