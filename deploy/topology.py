@@ -75,7 +75,9 @@ def ensure_database(database_url):
 
     url = urllib.parse.urlsplit(database_url)
     name = url.path.lstrip("/")
-    with psycopg.connect(urllib.parse.urlunsplit(url._replace(path="/postgres")), autocommit=True) as connection:
+    with psycopg.connect(
+        urllib.parse.urlunsplit(url._replace(path="/postgres")), autocommit=True
+    ) as connection:
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             connection.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
             print(f"Base {name} créée.", flush=True)
@@ -113,7 +115,12 @@ class Topology:
     def spawn(self, name, command, env=None):
         log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
         self.processes[name] = subprocess.Popen(
-            command, cwd=BASE_DIR, env=env or self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            cwd=BASE_DIR,
+            env=env or self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         return self.processes[name]
 
@@ -124,8 +131,13 @@ class Topology:
             wait_for(f"{self.app_url(index)}/sante/?checks=database")
         self.start_workers()
         self.start_scheduler()
-        self.start_varnish()
-        wait_for(f"{self.url}/", timeout=30)
+        varnish = self.start_varnish()
+        try:
+            wait_for(f"{self.url}/", timeout=30)
+        except RuntimeError:
+            if varnish.poll() is not None:
+                raise RuntimeError(f"Varnish s'est arrêté : voir {self.log_dir / 'varnish.log'}") from None
+            raise
         return self
 
     def start_gunicorn(self, index):
@@ -177,7 +189,9 @@ class Topology:
             self.stop(name)
 
     def exited(self):
-        return {name: process.returncode for name, process in self.processes.items() if process.poll() is not None}
+        return {
+            name: process.returncode for name, process in self.processes.items() if process.poll() is not None
+        }
 
 
 def varnishd():
@@ -200,7 +214,9 @@ def wait_for(url, timeout=60):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--varnish-port", type=int, default=int(os.environ.get("VARNISH_PORT", 8080)))
     parser.add_argument("--app-ports", default=os.environ.get("APP_PORTS", "8001,8002"))
     parser.add_argument("--var-dir", default=str(BASE_DIR / "var" / "prod"))
@@ -221,14 +237,17 @@ def main():
     try:
         topology.start()
         ports = ", ".join(str(port) for port in topology.app_ports)
-        print(f"""
+        print(
+            f"""
 Le site, par Varnish :        {topology.url}/
 L'administration :            {topology.url}/admin/
 La santé (JSON) :             {topology.url}/sante/
 Serveurs d'application :      gunicorn sur 127.0.0.1:{ports}
 Tâches de fond, planificateur : db_worker (newsletter, purge), run_scheduler
 Journaux :                    {topology.log_dir}/
-Ctrl-C arrête tout.""", flush=True)
+Ctrl-C arrête tout.""",
+            flush=True,
+        )
         while not topology.exited():
             time.sleep(1)
         print(f"Un processus s'est arrêté : {topology.exited()} (voir {topology.log_dir}/)", file=sys.stderr)

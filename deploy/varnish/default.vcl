@@ -86,6 +86,11 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
+    # An app server that stopped mid-way (killed, restarted): the next one in turn, before the
+    # probe has taken it out of the pool. Only for requests that are safe to send twice.
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
     # No app server answered and nothing was cached: the site's own French page.
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "30";
