@@ -90,7 +90,7 @@ bench-search: install-test
 
 # wrk through Varnish (static file, cached pages) and on one gunicorn (uncached pages).
 bench-http: install-test varnish
-	$(PY) bench/http.py
+	$(PY) bench/http_pages.py
 
 load: install-test varnish
 	$(PIP) -e ".[test,load]"

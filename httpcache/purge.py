@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 
 from content.models import Footer, MainMenu
 from content.navigation import referenced_page_ids
+from httpcache.fragments import bump_versions
 from httpcache.keys import NAVIGATION, SEARCH, SITEMAP, children_key, list_key, page_key
 
 logger = logging.getLogger(__name__)
@@ -37,11 +38,18 @@ def purge(keys: list[str], urls: list[str]) -> int:
 
 
 def schedule_purge(keys, urls=()) -> None:
-    """Enqueue a purge once the current transaction commits (at once outside one)."""
-    if not get_backends():
-        return
+    """Drop the fragments that showed `keys` (httpcache.fragments), now and once the current
+    transaction commits; then enqueue the purge of the frontend caches."""
     keys, urls = sorted(keys), sorted(urls)
-    transaction.on_commit(lambda: purge.enqueue(keys, urls))
+    # Now as well: a fragment rendered meanwhile from the old rows is dropped at commit.
+    bump_versions(keys)
+
+    def send():
+        bump_versions(keys)
+        if get_backends():
+            purge.enqueue(keys, urls)
+
+    transaction.on_commit(send)
 
 
 def page_change_keys(page) -> set[str]:

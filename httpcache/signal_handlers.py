@@ -8,11 +8,13 @@ a theme or the SEO settings saved or deleted. Each computes the keys concerned
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from content.models import Footer, MainMenu, Partner, SeoSettings, Theme
-from httpcache.keys import LAYOUT_KEYS, NAVIGATION, PARTNERS, SETTINGS, instance_key
+from httpcache.keys import LAYOUT_KEYS, NAVIGATION, PARTNERS, SETTINGS, instance_key, list_key
 from httpcache.purge import page_change_keys, page_urls, schedule_purge, subtree_change_keys
 
 DISPATCH_UID = "httpcache.purge"
@@ -32,7 +34,15 @@ def register_signal_handlers():
             signal.connect(
                 navigation_changed, sender=model, dispatch_uid=f"{DISPATCH_UID}.{model._meta.label}"
             )
-    for model, key in ((Partner, PARTNERS), (SeoSettings, SETTINGS), (Site, None), (Theme, None)):
+    # Images and documents: the header and footer show some (promotions, logos, file sizes),
+    # as content/signal_handlers.py knows when it drops the cached navigation.
+    layout = (Site, get_image_model(), get_document_model())
+    for model, key in (
+        (Partner, PARTNERS),
+        (SeoSettings, SETTINGS),
+        (Theme, None),
+        *((m, None) for m in layout),
+    ):
         for signal in (post_save, post_delete):
             signal.connect(
                 snippet_changed(key),
@@ -69,9 +79,9 @@ def snippet_changed(key):
     def handler(sender, instance, **kwargs):
         if key is not None:
             schedule_purge({key})
-        elif isinstance(instance, Site):
+        elif not isinstance(instance, Theme):
             schedule_purge(set(LAYOUT_KEYS))
-        else:
-            schedule_purge({instance_key(instance)})
+        else:  # a theme: where its name shows, and the filters that list every theme
+            schedule_purge({instance_key(instance), list_key(type(instance))})
 
     return handler

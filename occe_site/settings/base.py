@@ -189,6 +189,10 @@ CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 24 * 60 * 60)
 CACHE_KEYS_HEADER = env_str("CACHE_KEYS_HEADER", "xkey")
 # Never kept by a shared cache, whoever asks.
 CACHE_PRIVATE_PATHS = ("/admin/", "/documents/", "/newsletter/", "/sante/")
+# Rendered fragments (header, footer, cards…) kept in this cache until a key they show is
+# purged (httpcache/fragments.py); empty: none kept.
+FRAGMENT_CACHE = env_str("FRAGMENT_CACHE", "default")
+FRAGMENT_CACHE_TIMEOUT = CACHE_SHARED_MAX_AGE
 # The Varnish servers to purge on publish (httpcache/purge.py), comma-separated:
 # http://127.0.0.1:6081. None: no purge (development).
 WAGTAILFRONTENDCACHE = {
