@@ -4,6 +4,7 @@ import logging
 from urllib.error import URLError
 from urllib.request import urlopen
 
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 
 logger = logging.getLogger(__name__)
@@ -25,6 +26,8 @@ class VarnishBackend(HTTPBackend):
         self.soft = params.pop("SOFT", True)
         self.timeout = params.pop("TIMEOUT", 5)
         super().__init__(params)
+        if self.cache_scheme not in ("http", "https"):
+            raise ImproperlyConfigured(f"VARNISH_URLS : adresse http(s) attendue, pas {self.cache_scheme!r}")
 
     def purge_keys(self, keys):
         header = "xkey-softpurge" if self.soft else "xkey-purge"
@@ -33,7 +36,7 @@ class VarnishBackend(HTTPBackend):
             chunk = " ".join(keys[start : start + KEYS_PER_REQUEST])
             request = PurgeRequest(f"{self.cache_scheme}://{self.cache_netloc}/", headers={header: chunk})
             try:
-                with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (LOCATION from settings)
+                with urlopen(request, timeout=self.timeout) as response:  # noqa: S310  # nosec B310 (LOCATION from settings)
                     logger.info(
                         "Purge de %s (%s) : %s", chunk, self.cache_netloc, response.read().decode()[:100]
                     )
