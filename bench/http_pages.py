@@ -43,6 +43,30 @@ OUT_DIR = BASE_DIR / "var" / "bench-http"
 DATABASE = "occe_deploy_bench_http"
 VARNISH_PORT, APP_PORTS, BASELINE_PORT = 18340, (18342, 18343), 18345
 LUA = Path(__file__).with_name("wrk_report.lua")
+ROUNDS = 3  # uncached measures alternate between this code and the baseline, against drift
+
+# Django's own CPU time per page (process time, in the app server's settings, SQL excluded):
+# what other processes on a busy machine change least. Run in each code tree.
+CPU_SNIPPET = """
+import json, time
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client, result = Client(), {}
+for path in %r:
+    for _ in range(3):
+        client.get(path, HTTP_HOST="127.0.0.1")
+    best = []
+    for _ in range(5):
+        started = time.process_time()
+        for _ in range(10):
+            client.get(path, HTTP_HOST="127.0.0.1")
+        best.append((time.process_time() - started) / 10 * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path, HTTP_HOST="127.0.0.1")
+    result[path] = {"cpu_ms": min(best), "queries": len(queries)}
+print(json.dumps(result))
+"""
 
 
 def wrk(url, seconds):
@@ -65,6 +89,21 @@ def pages(base_url):
                     "recherche": "/recherche/?q=coop%C3%A9ration"}  # fmt: skip
 
 
+def cpu_per_page(env, code_dir, paths):
+    result = subprocess.run([PYTHON, "manage.py", "shell", "-c", CPU_SNIPPET % (list(paths),)], cwd=code_dir,
+                            env=env, capture_output=True, text=True, check=True)  # fmt: skip
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def median(values):
+    return sorted(values)[len(values) // 2]
+
+
+def merge(runs):
+    """The median run of several (by requests per second)."""
+    return sorted(runs, key=lambda data: data["rps"])[len(runs) // 2]
+
+
 def baseline_server(env, base_dir: Path):
     """gunicorn on the merge base of this branch with main, extracted with git archive."""
     base = subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=BASE_DIR, capture_output=True, text=True,
@@ -84,7 +123,7 @@ def baseline_server(env, base_dir: Path):
                                "--workers", "2", "--log-level", "warning"], cwd=base_dir, env=env, stdout=log,
                               stderr=subprocess.STDOUT)  # fmt: skip
     wait_for(f"http://127.0.0.1:{BASELINE_PORT}/")
-    return base[:10], server
+    return base[:10], server, env
 
 
 def row(label, data, reference=None):
@@ -114,7 +153,7 @@ def main():
     manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
     topology = Topology(env, varnish_port=VARNISH_PORT, app_ports=APP_PORTS, log_dir=OUT_DIR / "logs")
     baseline = None
-    results = []
+    results, speedups = [], []
     try:
         topology.start()
         static, measured = pages(topology.url)
@@ -130,18 +169,23 @@ def main():
         for name, path in measured.items():
             cached[name] = wrk(topology.url + path, args.seconds)
             results.append((f"{name}, en cache (Varnish)", cached[name], static_varnish))
-        uncached = {}
-        for name, path in measured.items():
-            uncached[name] = wrk(topology.app_url(0) + path, args.seconds)
-            results.append((f"{name}, sans cache (gunicorn, 2 processus)", uncached[name], None))
+        base_dir = Path(tempfile.mkdtemp(prefix="occe-baseline-", dir=OUT_DIR))
         if not args.no_baseline:
-            base, baseline = baseline_server(
-                env, Path(tempfile.mkdtemp(prefix="occe-baseline-", dir=OUT_DIR))
-            )
-            for name, path in measured.items():
-                data = wrk(f"http://127.0.0.1:{BASELINE_PORT}{path}", args.seconds)
-                results.append((f"{name}, sans cache, code de départ ({base})", data, None))
-                results.append((f"{name} : accélération", uncached[name], data))
+            base, baseline, baseline_env = baseline_server(env, base_dir)
+        for name, path in measured.items():
+            ours, theirs = [], []
+            for _ in range(ROUNDS if baseline else 1):
+                ours.append(wrk(topology.app_url(0) + path, args.seconds))
+                if baseline:
+                    theirs.append(wrk(f"http://127.0.0.1:{BASELINE_PORT}{path}", args.seconds))
+            results.append((f"{name}, sans cache (gunicorn, 2 processus)", merge(ours), None))
+            if baseline:
+                results.append((f"{name}, sans cache, code de départ ({base})", merge(theirs), None))
+                speedup = median([a["rps"] / b["rps"] for a, b in zip(ours, theirs, strict=True)])
+                speedups.append((name, speedup))
+        cpu = {"ce code": cpu_per_page(env, BASE_DIR, measured.values())}
+        if baseline:
+            cpu[f"code de départ ({base})"] = cpu_per_page(baseline_env, base_dir, measured.values())
     finally:
         if baseline is not None:
             baseline.terminate()
@@ -157,6 +201,17 @@ def main():
     slowest_p99 = max(data["p99"] for data in cached.values())
     print(f"\nPages en cache : au moins {worst:.0%} du débit du fichier statique (objectif ≥ 80 %) ; "
           f"p99 au plus {slowest_p99:.2f} ms (objectif < 5 ms).")  # fmt: skip
+    for name, speedup in speedups:
+        print(
+            f"Sans cache, {name} : ×{speedup:.2f} par rapport au code de départ (médiane de {ROUNDS} paires)."
+        )
+    print("\n| page | " + " | ".join(f"{label} : processeur, requêtes SQL" for label in cpu) + " | rapport |")
+    print("|---|" + "---:|" * (len(cpu) + 1))
+    for name, path in measured.items():
+        cells = [f"{data[path]['cpu_ms']:.1f} ms, {data[path]['queries']}" for data in cpu.values()]
+        values = [data[path]["cpu_ms"] for data in cpu.values()]
+        ratio = f"×{values[-1] / values[0]:.2f}" if len(values) > 1 else ""
+        print(f"| {name} | " + " | ".join(cells) + f" | {ratio} |")
     (OUT_DIR / "results.json").write_text(json.dumps([(label, data) for label, data, _ in results], indent=1))
 
 
