@@ -81,7 +81,7 @@ def pages(base_url):
     """The pages measured: their paths, found on the site itself."""
     with urllib.request.urlopen(f"{base_url}/actualites/") as response:  # noqa: S310 (this machine)
         html = response.read().decode()
-    article = re.search(r'href="(/actualites/[a-z0-9-]+/)"', html).group(1)
+    article = re.search(r'href="(/actualites/(?!flux/)[a-z0-9-]+/)"', html).group(1)
     with urllib.request.urlopen(f"{base_url}/") as response:  # noqa: S310 (this machine)
         home = response.read().decode()
     static = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home).group(1)
