@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # Debian's Chromium, for the browser tests and Lighthouse (`apt-get install chromium`).
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: run install install-test npm-tools migrate test test-e2e lint check bench-search load audit clean department-map
+.PHONY: run prod install install-test npm-tools migrate test test-e2e lint check bench-search bench-http load audit clean varnish department-map
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,25 @@ run: migrate
 	@echo "Site : http://127.0.0.1:$(PORT)/  –  administration : http://127.0.0.1:$(PORT)/admin/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The production topology on this machine (deploy/topology.py): Varnish on VARNISH_PORT in
+# front of two gunicorn on APP_PORTS, the task workers and the scheduler, on DATABASE_URL
+# (PostgreSQL, created if missing) and REDIS_URL. Ctrl-C stops it all.
+VARNISH_PORT ?= 8080
+APP_PORTS ?= 8001,8002
+PROD_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/occe_prod)
+PROD_REDIS_URL ?= $(or $(REDIS_URL),redis://127.0.0.1:6379/0)
+
+prod: install varnish
+	DATABASE_URL=$(PROD_DATABASE_URL) REDIS_URL=$(PROD_REDIS_URL) \
+		$(PY) deploy/topology.py --varnish-port $(VARNISH_PORT) --app-ports $(APP_PORTS)
+
+# Debian's Varnish 7 and its modules (xkey), and wrk for the benchmark.
+varnish:
+	@if ! command -v varnishd >/dev/null || ! dpkg -s varnish-modules >/dev/null 2>&1 || ! command -v wrk >/dev/null; then \
+		echo "== apt-get install varnish varnish-modules wrk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules wrk >/dev/null; \
+	fi
+
 # The unit tests, then the browser tests (tests/e2e/, a pytest run of their own) when
 # Chromium is on the machine.
 test: install-test
@@ -75,7 +94,11 @@ clean:
 bench-search: install-test
 	$(PY) bench/search.py
 
-load: install-test
+# wrk through Varnish (static file, cached pages) and on one gunicorn (uncached pages).
+bench-http: install-test varnish
+	$(PY) bench/http_pages.py
+
+load: install-test varnish
 	$(PIP) -e ".[test,load]"
 	$(PY) bench/load.py
 

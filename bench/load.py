@@ -1,25 +1,31 @@
 #!/usr/bin/env python
-"""Bounded load test: 50 concurrent clients for 60 s against gunicorn on PostgreSQL.
+"""Bounded load test: 50 concurrent clients for 60 s through the production topology.
 
     python bench/load.py [--users 50] [--seconds 60] [--pages 10000]
 
-Builds a PostgreSQL database (demo content and generated pages), serves it with gunicorn
-under the production settings on 127.0.0.1, runs the Locust scenario of bench/locustfile.py
-(pages, searches, newsletter signups), then checks that there was no 5xx and no error, and
-that every signup that got a success answer is in the database. Prints requests per second
-and p50, p95, p99 latencies.
+Builds a PostgreSQL database (demo content and generated pages), starts the topology of
+`make prod` (deploy/topology.py: Varnish in front of two gunicorn, the task workers, the
+scheduler) under the production settings on 127.0.0.1, runs the Locust scenario of
+bench/locustfile.py (pages, searches, newsletter signups) against Varnish, then checks that
+there was no 5xx and no error, and that every signup that got a success answer is in the
+database. Prints requests per second and p50, p95, p99 latencies.
 """
 
 import argparse
 import csv
+import os
+import shutil
 import sys
 from pathlib import Path
 
-from production_server import PYTHON, gunicorn, prepare_database, production_env, run
+from production_server import PYTHON, prepare_database, run
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from deploy.topology import Topology, production_env  # noqa: E402 (the project's root, added above)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = BASE_DIR / "var" / "load"
-PORT = 8077
+VARNISH_PORT, APP_PORTS = 18360, (18362, 18363)
 
 
 def main():
@@ -29,32 +35,48 @@ def main():
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--pages", type=int, default=10_000)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app server")
     args = parser.parse_args()
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    database = "occe_load"
+    shutil.rmtree(OUT_DIR / "logs", ignore_errors=True)
+    database = "occe_deploy_load"
     # Every simulated visitor comes from 127.0.0.1: lift the per-client signup limit.
-    env = production_env(database, OUT_DIR, NEWSLETTER_RATE_LIMIT_PER_CLIENT="1000000")
+    env = production_env(
+        database_url=f"postgres://postgres@127.0.0.1:5432/{database}",
+        redis_url=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/10"),
+        varnish_port=VARNISH_PORT,
+        var_dir=OUT_DIR,
+        CACHE_KEY_PREFIX=f"occe-load-{os.getpid()}",
+        NEWSLETTER_RATE_LIMIT_PER_CLIENT="1000000",
+        LOG_LEVEL="WARNING",
+    )
     print("== Preparing the database", flush=True)
     prepare_database(env, database, generated_pages=args.pages)
     count_before = subscriber_count(env)
 
-    print(f"== gunicorn on 127.0.0.1:{PORT}, {args.workers} workers", flush=True)
+    print(f"== Varnish on {VARNISH_PORT}, gunicorn on {APP_PORTS}, {args.workers} workers each", flush=True)
     signups_file = OUT_DIR / "signups.txt"
-    with gunicorn(env, PORT, args.workers, OUT_DIR / "gunicorn.log", access_log=True) as base:
+    topology = Topology(env, varnish_port=VARNISH_PORT, app_ports=APP_PORTS, log_dir=OUT_DIR / "logs",
+                        gunicorn_workers=args.workers)  # fmt: skip
+    try:
+        topology.start()
         print(f"== Locust: {args.users} clients for {args.seconds} s", flush=True)
         run(
             str(Path(PYTHON).parent / "locust"), "-f", "bench/locustfile.py", "--headless",
             "-u", str(args.users), "-r", str(args.users), "-t", f"{args.seconds}s",
-            "--host", base, "--csv", str(OUT_DIR / "locust"), "--only-summary",
+            "--host", topology.url, "--csv", str(OUT_DIR / "locust"), "--only-summary",
             env={**env, "LOAD_SIGNUPS_FILE": str(signups_file)},
         )  # fmt: skip
+    finally:
+        topology.stop_all()
 
     report(OUT_DIR / "locust_stats.csv")
     signed_up = [line for line in signups_file.read_text().splitlines() if line]
     missing = missing_signups(env, signed_up)
-    server_errors = sum(1 for line in open(OUT_DIR / "gunicorn.log") if '" 5' in line)
+    server_errors = sum(
+        1 for port in APP_PORTS for line in open(OUT_DIR / "logs" / f"gunicorn-{port}.log") if '" 5' in line
+    )
     print(f"Inscriptions acceptées : {len(signed_up)} ; en base : {subscriber_count(env) - count_before} ; "
           f"manquantes : {len(missing)} ; réponses 5xx dans le journal de gunicorn : {server_errors}")  # fmt: skip
     failures = read_failures(OUT_DIR / "locust_failures.csv")

@@ -17,23 +17,24 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+sys.path.insert(0, str(BASE_DIR))
+from deploy import topology  # noqa: E402 (the project's root, added above)
 
 
 def production_env(database: str, var_dir: Path, **extra) -> dict:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "occe_site.settings.production",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "SERVE_MEDIA": "true",
-        "VAR_DIR": str(var_dir / "var"),
-        "MEDIA_ROOT": str(var_dir / "media"),
-        "LOG_LEVEL": "WARNING",
+    """The production settings on this machine (deploy/topology.py), Django serving the media."""
+    return topology.production_env(
+        database_url=f"postgres://postgres@127.0.0.1:5432/{database}",
+        redis_url=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/10"),
+        varnish_port=0,
+        var_dir=var_dir / "var",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        MEDIA_ROOT=str(var_dir / "media"),
+        LOG_LEVEL="WARNING",
+        CACHE_KEY_PREFIX=f"occe-{database}",
+        VARNISH_URLS="",  # no Varnish in front: nothing to purge
         **extra,
-    }
+    )
 
 
 def run(*args, env, **kwargs):

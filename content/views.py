@@ -3,7 +3,7 @@
 from django.db.models import Max
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -50,7 +50,7 @@ def site_map_tree(site, request=None):
     return roots
 
 
-@require_GET
+@require_safe
 def site_map(request):
     site = site_for_request(request)
     return TemplateResponse(
@@ -65,7 +65,7 @@ def site_map(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     return TemplateResponse(
         request,

@@ -7,6 +7,8 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
+from httpcache.keys import SEARCH, SITEMAP, with_cache_keys
+from operations import views as operations_views
 from occe_site.views import RateLimitedPasswordResetView
 from search import views as search_views
 
@@ -17,19 +19,20 @@ urlpatterns = [
     path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("recherche/", search_views.search, name="search"),
+    path("recherche/", with_cache_keys(SEARCH)(search_views.search), name="search"),
+    path("sante/", operations_views.health, name="health"),
     path("newsletter/", include("newsletter.urls")),
-    path("plan-du-site/", content_views.site_map, name="site_map"),
+    path("plan-du-site/", with_cache_keys(SITEMAP)(content_views.site_map), name="site_map"),
     path("robots.txt", content_views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        with_cache_keys(SITEMAP)(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        with_cache_keys(SITEMAP)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

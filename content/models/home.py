@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -74,7 +75,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_pages"] = self.featured_page_list()
+        # Lazy: not even queried when the template's cached fragment is used (httpcache).
+        context["featured_pages"] = SimpleLazyObject(self.featured_page_list)
         context["latest_news"] = (
             NewsPage.objects.live()
             .public()

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from content import seo
 from content.navigation.building import empty_navigation, preview_navigation
 from content.navigation.cache import site_navigation as cached_site_navigation
+from httpcache.keys import LAYOUT_KEYS, add_cache_keys
 
 register = template.Library()
 
@@ -23,6 +24,7 @@ def site_navigation(context):
         return preview_navigation(previewed, request)
     if request is None:
         return empty_navigation()
+    add_cache_keys(request, LAYOUT_KEYS)
     return cached_site_navigation(request)
 
 

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "search",
     "newsletter",
     "accounts",
+    "httpcache",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -66,9 +68,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "occe_site.middleware.SecurityHeadersMiddleware",
     "occe_site.middleware.ContentSecurityPolicyMiddleware",
+    # Above the session and CSRF middleware, to see the cookies and the Vary they add.
+    "httpcache.policy.CachePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,7 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# French everywhere a person reads.
+# French everywhere a person reads. One language, so no LocaleMiddleware: it would add
+# Vary: Accept-Language to every page, one shared-cache copy per browser language.
 LANGUAGE_CODE = "fr-fr"
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
@@ -180,7 +184,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "occe",
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "occe"),
         }
     }
 else:
@@ -199,6 +203,26 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
     }
+
+# HTTP cache policy (httpcache/policy.py): how long browsers and shared caches (Varnish, a CDN)
+# keep an anonymous page. The shared cache is purged on publish, so its life can be long.
+CACHE_MAX_AGE = env_int("CACHE_MAX_AGE", 60)
+CACHE_SHARED_MAX_AGE = env_int("CACHE_SHARED_MAX_AGE", 24 * 60 * 60)
+# The header carrying the surrogate keys: `xkey` for Varnish's xkey module; `Surrogate-Key`
+# for Fastly, `Cache-Tag` for Cloudflare (README).
+CACHE_KEYS_HEADER = env_str("CACHE_KEYS_HEADER", "xkey")
+# Never kept by a shared cache, whoever asks.
+CACHE_PRIVATE_PATHS = ("/admin/", "/documents/", "/newsletter/", "/sante/")
+# Rendered fragments (header, footer, cards…) kept in this cache until a key they show is
+# purged (httpcache/fragments.py); empty: none kept.
+FRAGMENT_CACHE = env_str("FRAGMENT_CACHE", "default")
+FRAGMENT_CACHE_TIMEOUT = CACHE_SHARED_MAX_AGE
+# The Varnish servers to purge on publish (httpcache/purge.py), comma-separated:
+# http://127.0.0.1:6081. None: no purge (development).
+WAGTAILFRONTENDCACHE = {
+    f"varnish{number}": {"BACKEND": "httpcache.backends.VarnishBackend", "LOCATION": location}
+    for number, location in enumerate(env_list("VARNISH_URLS"), start=1)
+}
 
 # --- Security -----------------------------------------------------------------------------
 # Headers on every response; production.py adds what needs HTTPS.
@@ -293,7 +317,39 @@ TASKS = {
     # them in the database for `manage.py db_worker --backend newsletter`, which
     # retries them when the mail server is down.
     "newsletter": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Purges of the shared cache after a publish (httpcache/purge.py): a queue in production
+    # too, run by `manage.py db_worker --backend purge`, so that an editor never waits for
+    # Varnish; a worker of its own, so that a slow mail server never delays a purge.
+    "purge": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+
+# /sante/ fails when a task has waited longer than this for a worker (seconds).
+HEALTH_MAX_TASK_AGE = env_int("HEALTH_MAX_TASK_AGE", 300)
+
+# The periodic jobs, run by one `manage.py run_scheduler` (operations/scheduler.py): every
+# `every` seconds, `offset` seconds after each multiple of it (UTC).
+MINUTE, HOUR, DAY = 60, 60 * 60, 24 * 60 * 60
+SCHEDULED_JOBS = [
+    # Pages, menus and footers whose publication is scheduled go live (and are purged) on time.
+    {"command": "publish_scheduled", "every": env_int("PUBLISH_SCHEDULED_EVERY", MINUTE)},
+    {"command": "clearsessions", "every": DAY, "offset": 2 * HOUR},
+    {"command": "searchpromotions_garbage_collect", "every": DAY, "offset": 2 * HOUR + 5 * MINUTE},
+    {"command": "purge_pending_subscribers", "every": DAY, "offset": 2 * HOUR + 10 * MINUTE},
+    {
+        "command": "prune_db_task_results",
+        "args": ("--backend", "newsletter", "--min-age-days", "30"),
+        "every": DAY,
+        "offset": 2 * HOUR + 15 * MINUTE,
+    },
+    {
+        "command": "prune_db_task_results",
+        "args": ("--backend", "purge", "--min-age-days", "1"),
+        "every": DAY,
+        "offset": 2 * HOUR + 20 * MINUTE,
+    },
+    # The search table's safety net (search/): rebuilt from the pages every night.
+    {"command": "rebuild_search_documents", "every": DAY, "offset": 2 * HOUR + 30 * MINUTE},
+]
 
 # Newsletter (newsletter/)
 NEWSLETTER_PRIVACY_URL = env_str("NEWSLETTER_PRIVACY_URL", "/confidentialite/")
@@ -363,11 +419,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"timestamped": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "timestamped"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # One line per background task and per page action is noise in a console.
         "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # What the scheduler runs and the purges it sends: one line each, worth keeping.
+        "operations": {"level": env_str("SCHEDULER_LOG_LEVEL", "INFO")},
+        "httpcache": {"level": env_str("PURGE_LOG_LEVEL", "INFO")},
     },
 }

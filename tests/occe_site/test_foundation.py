@@ -61,9 +61,21 @@ def test_production_settings_pass_checks_with_the_required_environment():
         extra_env={
             "SECRET_KEY": "x" * 20 + "-a-real-random-production-key",
             "ALLOWED_HOSTS": "occe.coop",
+            "REDIS_URL": "redis://127.0.0.1:6379/11",
         },
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_refuse_to_start_without_redis():
+    result = run_manage(
+        "check",
+        settings="production",
+        extra_env={"SECRET_KEY": "x" * 20 + "-a-real-random-production-key", "ALLOWED_HOSTS": "occe.coop"},
+        drop=("REDIS_URL",),
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL manquante" in result.stderr
 
 
 @pytest.mark.parametrize("secret_key", [None, "", "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789"])

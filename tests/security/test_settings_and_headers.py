@@ -15,6 +15,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "occe_site.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(60),
     "ALLOWED_HOSTS": "www.occe.coop",
+    "REDIS_URL": "redis://127.0.0.1:6379/11",
 }
 
 

@@ -1,0 +1,75 @@
+"""Rendered fragments of pages kept in Django's cache, and dropped by the same surrogate keys
+as Varnish's copies of the pages.
+
+A page that Varnish must render again (after a purge, for a new Varnish, for a page nobody
+asked for in a day) is mostly made of parts that did not change: the header and the footer,
+the cards of pages that were not edited, the hero of the home page. `{% fragment %}`
+(httpcache_tags) keeps such a part with the keys it showed (the `add_cache_keys` calls made
+while rendering it) and the version of each key. Purging a key (httpcache.purge) gives it a new
+version, so a fragment is used again only while none of the keys it showed has been purged.
+A hit costs two cache reads; the keys it showed still go into the page's own header.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+
+from httpcache.keys import add_cache_keys
+
+VERSION_PREFIX = "xkey-version:"
+
+
+def fragment_cache():
+    return caches[settings.FRAGMENT_CACHE]
+
+
+def bump_versions(keys) -> None:
+    """Every fragment that showed one of `keys` is out of date."""
+    version = time.time_ns()
+    fragment_cache().set_many({VERSION_PREFIX + key: version for key in keys}, None)
+
+
+def current_versions(keys) -> dict:
+    found = fragment_cache().get_many([VERSION_PREFIX + key for key in keys])
+    return {key: found.get(VERSION_PREFIX + key, 0) for key in keys}
+
+
+def cached_fragment(request, name: str, render) -> str:
+    """The HTML of fragment `name`, from the cache if none of its keys changed since it was
+    rendered, else from `render()` (and kept)."""
+    cache = fragment_cache()
+    cache_key = f"fragment:{name}"
+    entry = cache.get(cache_key)
+    if entry is not None and current_versions(entry["versions"]) == entry["versions"]:
+        add_cache_keys(request, entry["versions"])
+        return entry["html"]
+
+    started = time.time_ns()
+    outer = getattr(request, "cache_keys", None)
+    request.cache_keys = set()
+    try:
+        html = render()
+        keys = request.cache_keys
+    finally:
+        request.cache_keys = (outer or set()) | request.cache_keys
+    versions = current_versions(sorted(keys))
+    # A key purged while this was rendering: what was read may be older than its new version.
+    if all(version < started for version in versions.values()):
+        cache.set(cache_key, {"html": html, "versions": versions}, settings.FRAGMENT_CACHE_TIMEOUT)
+    return html
+
+
+def hrefs(data) -> set[str]:
+    """Every `href` of nested plain data (the navigation's)."""
+    found = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "href" and isinstance(value, str):
+                found.add(value)
+            else:
+                found |= hrefs(value)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            found |= hrefs(item)
+    return found
