@@ -18,7 +18,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
 
 from content.models import Footer, MainMenu
-from content.navigation import referenced_page_ids
+from content.navigation.building import referenced_page_ids
 from httpcache.fragments import bump_versions
 from httpcache.keys import NAVIGATION, SEARCH, SITEMAP, children_key, list_key, page_key
 

@@ -8,8 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from httpcache.keys import SEARCH, SITEMAP, with_cache_keys
-from operations import views as operations_views
 from occe_site.views import RateLimitedPasswordResetView
+from operations import views as operations_views
 from search import views as search_views
 
 SITEMAPS = {"pages": content_views.PageSitemap}
