@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-APPS = ["occe_site", "content", "search", "newsletter", "devtools"]
+APPS = ["occe_site", "content", "search", "newsletter", "accounts", "httpcache", "operations", "devtools"]
 
 
 def test_the_development_settings_install_the_tooling(settings):
