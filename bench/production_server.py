@@ -45,8 +45,8 @@ def prepare_database(env: dict, database: str, generated_pages: int = 0) -> None
     """A new database: migrated, the demo content, `generated_pages` more, static files collected.
 
     The demo loader and the generator live in the devtools app, which production does not
-    install: they run under the dev settings (debug off), on the same database and media."""
-    tooling = {**env, "DJANGO_SETTINGS_MODULE": "occe_site.settings.dev", "DEBUG": "false"}
+    install: they run under the dev settings (deploy/topology.py)."""
+    tooling = topology.tooling_env(env)
     run("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database, env=env)
     run("createdb", "-h", "127.0.0.1", "-U", "postgres", database, env=env)
     run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=env)
@@ -54,10 +54,7 @@ def prepare_database(env: dict, database: str, generated_pages: int = 0) -> None
     if generated_pages:
         run(PYTHON, "manage.py", "generate_content", "--pages", str(generated_pages), "--seed", "1", "--quiet",
             env=tooling)  # fmt: skip
-    # The dev settings keep their cache in the process: forget what the production cache may
-    # still hold of an earlier run (navigation, Wagtail's site paths).
-    run(PYTHON, "-c", "import django; django.setup(); from django.core.cache import cache; cache.clear()",
-        env=env)  # fmt: skip
+    topology.clear_cache(env)
     run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
 
 

@@ -82,13 +82,27 @@ def ensure_database(database_url):
             print(f"Base {name} créée.", flush=True)
 
 
+def tooling_env(env):
+    """The demo loader, the generator and `ensure_superuser` live in the devtools app, which
+    production does not install: they run under the dev settings (debug off), on the same
+    database and media."""
+    return {**env, "DJANGO_SETTINGS_MODULE": "occe_site.settings.dev", "DEBUG": "false"}
+
+
+def clear_cache(env):
+    """Forget what the shared cache holds (navigation, Wagtail's site paths): the dev settings
+    used by the tooling keep their cache in the process, so they could not invalidate it."""
+    manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+
+
 def prepare(env, *, demo=True):
     """Migrations, static files, the demo content and an admin account (each idempotent)."""
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     if demo:
-        manage(env, "load_demo_content")
-    manage(env, "ensure_superuser")
+        manage(tooling_env(env), "load_demo_content")
+    manage(tooling_env(env), "ensure_superuser")
+    clear_cache(env)
 
 
 class Topology:

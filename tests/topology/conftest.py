@@ -20,6 +20,13 @@ POSTGRES_PORT = 18310
 VARNISH_PORT = 18320
 APP_PORTS = (18322, 18323)
 ADMIN_PASSWORD = "topologie-" + secrets.token_hex(8)
+ADMIN_DEVICE = """
+from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_totp.models import TOTPDevice
+admin = get_user_model().objects.get(username="admin")
+device, _ = TOTPDevice.objects.get_or_create(user=admin, name="topologie", defaults={"confirmed": True})
+print(device.key)
+"""
 
 
 def missing_tools():
@@ -98,11 +105,16 @@ def topology(cluster):
         LOG_LEVEL="INFO",
     )
     prepare(env)
+    # The admin is a superuser, who signs in with a second factor (accounts/): its
+    # authenticator's key, for the tests to compute the codes.
+    output = manage(env, "shell", "-c", ADMIN_DEVICE, capture_output=True, text=True).stdout
+    admin_totp_key = output.strip().splitlines()[-1]  # after whatever the start-up logged
     topology = Topology(env, varnish_port=VARNISH_PORT, app_ports=APP_PORTS, log_dir=var_dir / "logs")
     try:
         topology.start()
         topology.start_scheduler("scheduler-2")  # started by mistake: must stand by
         topology.cluster = cluster
+        topology.admin_totp_key = admin_totp_key
         topology.database_url = database_url
         yield topology
     finally:

@@ -14,6 +14,7 @@ import time
 import urllib.parse
 
 import pytest
+from django_otp.oath import TOTP
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tests.topology.conftest import ADMIN_PASSWORD, missing_tools, shell, sql, wait_for
@@ -68,7 +69,25 @@ class Editor:
         status, _, _ = self.send("POST", "/admin/login/", {"username": "admin", "password": ADMIN_PASSWORD,
                                                            "csrfmiddlewaretoken": self.csrf(html)})  # fmt: skip
         assert status == 302, "connexion à l'administration impossible"
+        _, _, html = self.send("GET", "/admin/deux-facteurs/code/")
+        status, _, _ = self.send("POST", "/admin/deux-facteurs/code/", {"code": self.one_time_code(),
+                                                                         "csrfmiddlewaretoken": self.csrf(html)})  # fmt: skip
+        assert status == 302, "second facteur refusé"
         return self
+
+    def one_time_code(self):
+        """The admin's authenticator code, as its application computes it. A code works once:
+        a second sign-in within the same 30 s gives the next period's (within the device's
+        tolerance of one period), or waits for it."""
+        totp = TOTP(bytes.fromhex(self.topology.admin_totp_key))
+        period = totp.t()
+        used = getattr(self.topology, "last_totp_period", -1)
+        if used > period:
+            time.sleep(totp.step)
+            return self.one_time_code()
+        totp.time = time.time() + (used + 1 - period) * totp.step if used == period else time.time()
+        self.topology.last_totp_period = totp.t()
+        return f"{totp.token():06d}"
 
     def publish_news(self, index_id, title):
         path = f"/admin/pages/add/content/newspage/{index_id}/"
