@@ -16,6 +16,10 @@ collection's restrictions on each download), /sante/, any response to a logged-i
 response that sets a cookie, any method other than GET and HEAD, redirects other than permanent
 ones, and errors. A response whose view chose its own Cache-Control (whitenoise's static files)
 keeps it, unless it must be private.
+
+Since no Vary: Cookie tells a browser that a page differs once its visitor signs in, the answer
+to a sign-in or a sign-out carries `Clear-Site-Data: "cache"`: the browser forgets the public
+pages it kept, and an editor who signs in sees what they just published at once.
 """
 
 from django.conf import settings
@@ -43,7 +47,16 @@ class CachePolicyMiddleware:
         return response
 
 
+def forget_kept_pages(sender, request, **kwargs) -> None:
+    """On user_logged_in and user_logged_out: this response tells the browser to forget the
+    pages it kept (see above)."""
+    if request is not None:
+        request.clear_browser_cache = True
+
+
 def apply_policy(request, response) -> None:
+    if getattr(request, "clear_browser_cache", False):
+        response["Clear-Site-Data"] = '"cache"'
     if is_private(request, response):
         make_private(response)
     elif "Cache-Control" not in response:

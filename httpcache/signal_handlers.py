@@ -7,6 +7,7 @@ a theme or the SEO settings saved or deleted. Each computes the keys concerned
 (httpcache.purge) and enqueues one purge after the transaction commits.
 """
 
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -15,12 +16,16 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from content.models import Footer, MainMenu, Partner, SeoSettings, Theme
 from httpcache.keys import LAYOUT_KEYS, NAVIGATION, PARTNERS, SETTINGS, instance_key, list_key
+from httpcache.policy import forget_kept_pages
 from httpcache.purge import page_change_keys, page_urls, schedule_purge, subtree_change_keys
 
 DISPATCH_UID = "httpcache.purge"
 
 
 def register_signal_handlers():
+    for signal in (user_logged_in, user_logged_out):
+        name = "signed_in" if signal is user_logged_in else "signed_out"
+        signal.connect(forget_kept_pages, dispatch_uid=f"httpcache.browser.{name}")
     page_published.connect(page_changed, dispatch_uid=f"{DISPATCH_UID}.published")
     page_unpublished.connect(page_changed, dispatch_uid=f"{DISPATCH_UID}.unpublished")
     post_delete.connect(page_deleted, sender=Page, dispatch_uid=f"{DISPATCH_UID}.deleted")

@@ -3,6 +3,7 @@ of the public site, with its surrogate keys, no cookie and no Vary on Cookie or 
 private and unstored for the admin, previews, the newsletter's pages and logged-in users."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
@@ -157,3 +158,19 @@ def test_a_response_names_what_it_shows(client, site_content, home_page):
     assert "children-" in client.get("/actualites/flux/")["xkey"]
     assert "sitemap" in client.get("/sitemap.xml")["xkey"].split()
     assert "search" in client.get("/recherche/?q=test")["xkey"].split()
+
+
+def test_signing_in_and_out_tells_the_browser_to_forget_the_pages_it_kept(
+    client, django_user_model, home_page
+):
+    editor = django_user_model.objects.create_user("redactrice", password="un-mot-de-passe-long")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    assert "Clear-Site-Data" not in client.get("/")  # an anonymous page view keeps the cache
+
+    signed_in = client.post("/admin/login/", {"username": "redactrice", "password": "un-mot-de-passe-long"})
+    assert signed_in.status_code == 302 and "_auth_user_id" in client.session
+    assert signed_in["Clear-Site-Data"] == '"cache"'
+
+    signed_out = client.post("/admin/logout/")
+    assert signed_out["Clear-Site-Data"] == '"cache"'
+    assert "_auth_user_id" not in client.session
