@@ -73,7 +73,7 @@ varnish:
 
 # The unit tests, then the browser tests (tests/e2e/, a pytest run of their own) when
 # Chromium is on the machine.
-test: install-test
+test: install-test npm-tools
 	$(PY) -m pytest
 	@if [ -n "$(CHROMIUM)" ]; then $(MAKE) --no-print-directory test-e2e; \
 	else echo "e2e tests skipped: Chromium not found (apt-get install chromium)"; fi
