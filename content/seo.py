@@ -4,7 +4,9 @@ OpenGraph tags and JSON-LD structured data (schema.org)."""
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
+from django.conf import settings
 from django.utils import timezone
 
 from content.models import BasePage, EventPage, HomePage, NewsPage
@@ -43,9 +45,16 @@ def page_share_image(page):
     return None
 
 
+def site_url(navigation):
+    """The site's own address ("https://www.occe.coop/"), from its Site record through the
+    navigation, or WAGTAILADMIN_BASE_URL: absolute URLs never come from the Host header."""
+    return (navigation or {}).get("site_url") or settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
+
+
 def page_meta(request, page=None, navigation=None, *, title="", description=""):
     """The head tags of a page, or of a view that passes its own `title` and `description`."""
     navigation = navigation or {}
+    base_url = site_url(navigation)
     default_image = (navigation.get("seo") or {}).get("default_image")
     if page is not None:
         image = page_share_image(page)
@@ -56,13 +65,13 @@ def page_meta(request, page=None, navigation=None, *, title="", description=""):
             "description": page_description(page),
             "canonical": page.get_full_url(request),
             "og_type": "article" if isinstance(page, BasePage) else "website",
-            "image": share_image_data(image, request) if image else default_image,
+            "image": share_image_data(image, base_url) if image else default_image,
         }
     return {
         "title": f"{title} | {SITE_NAME}" if title else SITE_FULL_NAME,
         "og_title": title or SITE_FULL_NAME,
         "description": description,
-        "canonical": request.build_absolute_uri(request.path) if request else "",
+        "canonical": urljoin(base_url, request.path) if request else "",
         "og_type": "website",
         "image": default_image,
     }
@@ -82,7 +91,7 @@ class PageContext:
 
     @property
     def site_url(self):
-        return self.navigation.get("site_url") or self.request.build_absolute_uri("/")
+        return site_url(self.navigation)
 
 
 def organization_data(context):

@@ -2,15 +2,17 @@
 
 The menus and the footer are cached per site (content/navigation/cache.py). Saving or deleting a
 menu, the footer, a partner, the SEO settings, a site, an image or a document drops the cache
-of every site. For pages, only those the navigation shows count: a page linked from a menu or
-the footer (or one of its ancestors, whose slug is part of its address), the news index, the
-home page and its children; publishing a news item leaves the cache alone.
+of every site, and so does a page made private or public again (a PageViewRestriction added or
+removed, on the page or an ancestor: menus link to public pages only). For pages, only those
+the navigation shows count: a page linked from a menu or the footer (or one of its ancestors,
+whose slug is part of its address), the news index, the home page and its children;
+publishing a news item leaves the cache alone.
 """
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from content.models import Footer, MainMenu, Partner, SeoSettings
@@ -21,7 +23,16 @@ DISPATCH_UID = "content.navigation.invalidate"
 
 def register_signal_handlers():
     """Connect the handlers (from ContentConfig.ready(), once the models are loaded)."""
-    models = (MainMenu, Footer, Partner, SeoSettings, Site, get_image_model(), get_document_model())
+    models = (
+        MainMenu,
+        Footer,
+        Partner,
+        SeoSettings,
+        Site,
+        PageViewRestriction,
+        get_image_model(),
+        get_document_model(),
+    )
     for model in models:
         uid = f"{DISPATCH_UID}.{model._meta.label}"
         post_save.connect(invalidate_navigation, sender=model, dispatch_uid=uid)

@@ -19,13 +19,20 @@ SUBJECTS = {
 }
 
 
-def unsubscribe_url(subscriber: Subscriber, base_url: str) -> str:
+def site_base_url() -> str:
+    """The site's public address, WAGTAILADMIN_BASE_URL (required in production): the links of
+    an email never come from the Host header of the request that asked for it."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
+
+
+def unsubscribe_url(subscriber: Subscriber) -> str:
     path = reverse("newsletter:unsubscribe", args=[tokens.unsubscribe_token(subscriber)])
-    return urljoin(base_url, path)
+    return urljoin(site_base_url(), path)
 
 
-def build_message(subscriber: Subscriber, kind: str, base_url: str) -> EmailMultiAlternatives:
-    unsubscribe = unsubscribe_url(subscriber, base_url)
+def build_message(subscriber: Subscriber, kind: str) -> EmailMultiAlternatives:
+    base_url = site_base_url()
+    unsubscribe = unsubscribe_url(subscriber)
     context = {
         "site_url": base_url,
         "unsubscribe_url": unsubscribe,

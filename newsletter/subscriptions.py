@@ -32,7 +32,7 @@ def may_email(subscriber: Subscriber, now: datetime.datetime) -> bool:
     )
 
 
-def request_subscription(email: str, consent_page: str, base_url: str, *, lift_opt_out: bool = False) -> None:
+def request_subscription(email: str, consent_page: str, *, lift_opt_out: bool = False) -> None:
     """Record the request and email the address, within its limits.
 
     New and pending addresses get a confirmation link; a confirmed one is told it already is
@@ -61,7 +61,7 @@ def request_subscription(email: str, consent_page: str, base_url: str, *, lift_o
             Subscriber.objects.filter(pk=subscriber.pk).update(
                 status=Subscriber.Status.PENDING, requested_at=now
             )
-        send_subscription_email.enqueue(subscriber.pk, kind, base_url)
+        send_subscription_email.enqueue(subscriber.pk, kind)
         subscriber.requests.create(
             requested_at=now,
             consent_version=CURRENT_CONSENT_VERSION,
@@ -74,11 +74,10 @@ def resend(failed_emails, user=None) -> int:
     """Queue the given FailedEmails again (as staff asked, beyond the visitors' limits), and
     write each to the audit log, naming the subscriber by number only."""
     count = 0
-    base_url = settings.WAGTAILADMIN_BASE_URL
     for failed in failed_emails.select_related("subscriber"):
         with transaction.atomic():
             failed.delete()  # first: a new failure of this send writes a new row
-            send_subscription_email.enqueue(failed.subscriber_id, failed.email_kind, base_url)
+            send_subscription_email.enqueue(failed.subscriber_id, failed.email_kind)
             log(
                 instance=failed.subscriber,
                 action=RESEND_ACTION,

@@ -49,7 +49,9 @@ def is_permanent(error: BaseException) -> bool:
 
 
 @task(backend="newsletter")
-def send_subscription_email(subscriber_id: int, kind: str, base_url: str, attempt: int = 1):
+def send_subscription_email(subscriber_id: int, kind: str, base_url: str = "", attempt: int = 1):
+    # `base_url` is not read: the links are built on WAGTAILADMIN_BASE_URL (emails.site_base_url).
+    # It stays in the signature so that tasks queued with it still run.
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return "erased"
@@ -57,7 +59,7 @@ def send_subscription_email(subscriber_id: int, kind: str, base_url: str, attemp
         return "unsubscribed"  # asked for nothing more since the email was queued
     if kind == emails.CONFIRM and subscriber.status == Subscriber.Status.CONFIRMED:
         return "already confirmed"
-    message = emails.build_message(subscriber, kind, base_url)
+    message = emails.build_message(subscriber, kind)
     try:
         message.send()
     except (smtplib.SMTPException, OSError) as error:

@@ -102,7 +102,6 @@ def _subscribe_post(request):
     subscriptions.request_subscription(
         form.cleaned_data["email"],
         consent_page=form.cleaned_data["page"],
-        base_url=request.build_absolute_uri("/"),
     )
     return redirect("newsletter:thanks")
 
@@ -195,7 +194,6 @@ def resubscribe(request, token):
     subscriptions.request_subscription(
         subscriber.email,
         consent_page=request.path.removesuffix(f"{token}/"),  # the page, not the link's token
-        base_url=request.build_absolute_uri("/"),
         lift_opt_out=True,
     )
     return redirect("newsletter:thanks")

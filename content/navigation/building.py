@@ -7,9 +7,12 @@ chooser in the block schema), the renditions of all images are prefetched togeth
 partners come in one query with their logos.
 """
 
+from urllib.parse import urljoin
+
+from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from content.models import Footer, MainMenu, NewsIndexPage, Partner, SeoSettings
 from content.navigation.converters import (
@@ -46,7 +49,7 @@ def empty_navigation():
         "footer": None,
         "seo": {},
         "feed_url": "",
-        "site_url": "/",
+        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/",
         "watch": {},
     }
 
@@ -69,6 +72,8 @@ def build_navigation(site, request, *, menu=None, footer=None):
         .first()
     ) or SeoSettings(site=site)
 
+    private = private_paths()
+    base_url = site_base_url(site)
     images = _collect_images(menu, partners, seo)
     if images:
         prefetch_related_objects(images, Prefetch("renditions"))
@@ -78,15 +83,15 @@ def build_navigation(site, request, *, menu=None, footer=None):
         linked_ids.discard(news_index.pk)
 
     return {
-        "menu": menu_data(menu, request) if menu else fallback_menu_data(site, request),
+        "menu": menu_data(menu, request, private) if menu else fallback_menu_data(site, request),
         "partners": {
             "heading": footer.partners_heading if footer else DEFAULT_PARTNERS_HEADING,
             "items": [partner_data(partner) for partner in partners],
         },
-        "footer": footer_data(footer, request) if footer else None,
-        "seo": seo_data(seo, request),
+        "footer": footer_data(footer, request, private) if footer else None,
+        "seo": seo_data(seo, base_url),
         "feed_url": news_feed_url(news_index, request),
-        "site_url": site.root_url + "/",
+        "site_url": base_url,
         # What content/signal_handlers.py watches: publishing these pages changes the cache.
         "watch": {
             "root_path": site.root_page.path,
@@ -100,6 +105,24 @@ def build_navigation(site, request, *, menu=None, footer=None):
             ],
         },
     }
+
+
+def site_base_url(site) -> str:
+    """The site's public address, "https://www.occe.coop/": from its Site record, never from
+    the Host header of the request that happens to build the navigation (every later visitor
+    would see what that request said)."""
+    return site.root_url + "/"
+
+
+def absolute_url(url, base_url) -> str:
+    """`url` (a rendition's "/media/…", or already absolute on a bucket) made absolute."""
+    return urljoin(base_url, url)
+
+
+def private_paths() -> tuple[str, ...]:
+    """The paths of every page with a view restriction (password, login, groups): neither
+    they nor their descendants appear in the menus (converters.is_shown). One query."""
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
 
 
 def referenced_page_ids(*objects):
@@ -139,17 +162,17 @@ def _collect_images(menu, partners, seo):
     return images
 
 
-def menu_data(menu, request):
+def menu_data(menu, request, private=None):
     utility = []
     for block in menu.utility_links:
-        item = group_data(block.value, request) if block.block_type == "group" else None
+        item = group_data(block.value, request, private) if block.block_type == "group" else None
         if block.block_type == "link":
-            item = link_data(block.value, request)
+            item = link_data(block.value, request, private)
             if item:
                 item["type"] = "link"
         if item:
             utility.append(item)
-    entries = [entry_data(block.value, request) for block in menu.entries]
+    entries = [entry_data(block.value, request, private) for block in menu.entries]
     return {"utility": utility, "entries": [entry for entry in entries if entry]}
 
 
@@ -165,7 +188,7 @@ def fallback_menu_data(site, request):
     }
 
 
-def footer_data(footer, request):
+def footer_data(footer, request, private=None):
     return {
         "address": {
             "lines": footer.organization_lines,
@@ -174,21 +197,19 @@ def footer_data(footer, request):
             "city": footer.city,
         },
         "social_links": [social_data(block.value) for block in footer.social_links],
-        "columns": [column_data(block.value, request) for block in footer.columns],
+        "columns": [column_data(block.value, request, private) for block in footer.columns],
         "approval_statement": footer.approval_statement,
-        "legal_links": links_data([block.value for block in footer.legal_links], request),
+        "legal_links": links_data([block.value for block in footer.legal_links], request, private),
         "copyright_holder": footer.copyright_holder,
     }
 
 
-def seo_data(seo, request):
+def seo_data(seo, base_url):
+    """The default share image and the logo, as absolute URLs on the site's own address."""
+    logo = seo.organization_logo
     return {
-        "default_image": share_image_data(seo.default_share_image, request),
-        "logo_url": (
-            request.build_absolute_uri(seo.organization_logo.get_rendition(LOGO_SPEC).url)
-            if seo.organization_logo
-            else ""
-        ),
+        "default_image": share_image_data(seo.default_share_image, base_url),
+        "logo_url": absolute_url(logo.get_rendition(LOGO_SPEC).url, base_url) if logo else "",
     }
 
 

@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 from content.navigation.building import build_navigation, empty_navigation
 
 # Bump when the shape of the cached data changes, so that a deploy never reads old data.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 # Saving what the navigation shows clears the cache at once: the timeout only bounds how long
 # an entry the signals could not reach (a change made straight in the database) may live.
 CACHE_TIMEOUT = 60 * 60 * 6

@@ -5,6 +5,7 @@ imports a model, so that content/blocks.py can import it.
 """
 
 import logging
+from urllib.parse import urljoin
 
 from content.documents import document_label
 
@@ -33,11 +34,23 @@ SOCIAL_NETWORKS = [
 OTHER_NETWORK_LABEL = "Réseau social"
 
 
-def link_data(value, request=None):
-    """{"label", "href", "external"} of a NavLinkBlock value; None for an unpublished page."""
+def is_shown(page, private=None) -> bool:
+    """A menu may link to `page`: it is live and public (no view restriction on it or on an
+    ancestor). `private`: the paths of every restricted page, read once for a whole menu
+    (building.private_paths); without it, the page's own restrictions are read."""
+    if page is None or not page.live:
+        return False
+    if private is None:
+        return not page.get_view_restrictions().exists()
+    return not any(page.path.startswith(path) for path in private)
+
+
+def link_data(value, request=None, private=None):
+    """{"label", "href", "external"} of a NavLinkBlock value; None for a page that is not
+    published or not public (is_shown)."""
     page = value.get("page")
     if page is not None:
-        if not page.live:
+        if not is_shown(page, private):
             return None
         href = page.get_url(request)
     else:
@@ -51,27 +64,27 @@ def link_data(value, request=None):
     }
 
 
-def links_data(values, request=None):
-    return [link for link in (link_data(value, request) for value in values) if link]
+def links_data(values, request=None, private=None):
+    return [link for link in (link_data(value, request, private) for value in values) if link]
 
 
-def group_data(value, request=None):
-    links = links_data(value.get("links") or [], request)
+def group_data(value, request=None, private=None):
+    links = links_data(value.get("links") or [], request, private)
     if not links:
         return None
     return {"type": "group", "label": value["label"], "links": links}
 
 
-def entry_data(value, request=None):
+def entry_data(value, request=None, private=None):
     page = value.get("page")
     return {
         "label": value["label"],
-        "href": page.get_url(request) if page is not None and page.live else "",
-        "links": links_data(value.get("links") or [], request),
+        "href": page.get_url(request) if is_shown(page, private) else "",
+        "links": links_data(value.get("links") or [], request, private),
         "features": [
             data
             for data in (
-                promo_data(block.value, request)
+                promo_data(block.value, request, private)
                 if block.block_type == "promo"
                 else document_data(block.value)
                 for block in value.get("features") or []
@@ -81,14 +94,14 @@ def entry_data(value, request=None):
     }
 
 
-def promo_data(value, request=None):
+def promo_data(value, request=None, private=None):
     return {
         "type": "promo",
         "image": image_data(value.get("image"), "promo"),
         "kicker": value.get("kicker", ""),
         "title": value["title"],
         "text": value.get("text", ""),
-        "links": links_data(value.get("links") or [], request),
+        "links": links_data(value.get("links") or [], request, private),
     }
 
 
@@ -107,8 +120,8 @@ def document_data(value):
     }
 
 
-def column_data(value, request=None):
-    return {"heading": value["heading"], "links": links_data(value.get("links") or [], request)}
+def column_data(value, request=None, private=None):
+    return {"heading": value["heading"], "links": links_data(value.get("links") or [], request, private)}
 
 
 def social_data(value):
@@ -156,13 +169,14 @@ def image_data(image, slot, alt=None):
     }
 
 
-def share_image_data(image, request, alt=""):
-    """The image shown when a page is shared (OpenGraph), as an absolute URL."""
+def share_image_data(image, base_url, alt=""):
+    """The image shown when a page is shared (OpenGraph), as an absolute URL on `base_url`
+    (the site's own address, building.site_base_url)."""
     if image is None:
         return None
     rendition = image.get_rendition(SHARE_IMAGE_SPEC)
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        "url": urljoin(base_url, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": alt or image.default_alt_text or image.title,

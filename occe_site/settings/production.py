@@ -1,4 +1,7 @@
-"""Production: refuses to start without a real secret key; HTTPS only."""
+"""Production: refuses to start without a real secret key, Redis or the site's public address;
+HTTPS only."""
+
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -21,6 +24,16 @@ if not REDIS_URL:
     raise ImproperlyConfigured(
         "REDIS_URL manquante : en production, les serveurs d'application partagent un cache Redis "
         "(par exemple REDIS_URL=redis://127.0.0.1:6379/0)."
+    )
+
+# The site's public address: the links of the emails, and what absolute URLs fall back on when
+# no Site matches (content/seo.py). Never guessed from a request's Host header.
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL").rstrip("/")
+_base_url = urlsplit(WAGTAILADMIN_BASE_URL)
+if _base_url.scheme not in ("https", "http") or not _base_url.hostname or _base_url.path:
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL manquante ou invalide : en production, l'adresse publique du site "
+        "construit les liens des courriels (par exemple WAGTAILADMIN_BASE_URL=https://www.occe.coop)."
     )
 
 DEBUG = False

@@ -62,9 +62,24 @@ def test_production_settings_pass_checks_with_the_required_environment():
             "SECRET_KEY": "x" * 20 + "-a-real-random-production-key",
             "ALLOWED_HOSTS": "occe.coop",
             "REDIS_URL": "redis://127.0.0.1:6379/11",
+            "WAGTAILADMIN_BASE_URL": "https://www.occe.coop",
         },
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("base_url", [None, "", "www.occe.coop", "https://", "https://www.occe.coop/admin/"])
+def test_production_settings_refuse_to_start_without_the_public_address(base_url):
+    extra = {
+        "SECRET_KEY": "x" * 20 + "-a-real-random-production-key",
+        "ALLOWED_HOSTS": "occe.coop",
+        "REDIS_URL": "redis://127.0.0.1:6379/11",
+    }
+    if base_url is not None:
+        extra["WAGTAILADMIN_BASE_URL"] = base_url
+    result = run_manage("check", settings="production", extra_env=extra, drop=("WAGTAILADMIN_BASE_URL",))
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL manquante ou invalide" in result.stderr
 
 
 def test_production_settings_refuse_to_start_without_redis():

@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(60),
     "ALLOWED_HOSTS": "www.occe.coop",
     "REDIS_URL": "redis://127.0.0.1:6379/11",
+    "WAGTAILADMIN_BASE_URL": "https://www.occe.coop",
 }
 
 
