@@ -17,6 +17,8 @@ from wagtail.signals import post_page_move
 
 from content.models import Footer, MainMenu, Partner, SeoSettings
 from content.navigation.cache import invalidate_navigation, invalidate_navigation_for_page
+from content.privacy import forget_restricted_paths
+from content.site_cache import forget_sites
 
 DISPATCH_UID = "content.navigation.invalidate"
 
@@ -44,8 +46,23 @@ def register_signal_handlers():
     post_delete.connect(invalidate_for_page, sender=Page, dispatch_uid=f"{DISPATCH_UID}.page")
     # A move changes the address of a whole branch: rare enough to start afresh.
     post_page_move.connect(invalidate_navigation, dispatch_uid=DISPATCH_UID)
+    # The restricted pages' paths (content/privacy.py): a restriction added or removed, a page
+    # moved (paths change), an alias saved.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_restricted_paths, sender=PageViewRestriction, dispatch_uid="content.privacy.restriction"
+        )
+    post_page_move.connect(forget_restricted_paths, dispatch_uid="content.privacy.move")
+    post_page_move.connect(forget_sites, dispatch_uid="content.site_cache.move")
+    # The sites and their root pages (content/site_cache.py).
+    for signal in (post_save, post_delete):
+        signal.connect(forget_sites, sender=Site, dispatch_uid="content.site_cache.site")
 
 
 def invalidate_for_page(sender, instance, **kwargs):
     if isinstance(instance, Page):
         invalidate_navigation_for_page(instance)
+        if instance.alias_of_id:
+            forget_restricted_paths()
+        if instance.depth <= 3:  # a site's root page, or one of its children (its numchild)
+            forget_sites()

@@ -7,7 +7,9 @@ the cards of pages that were not edited, the hero of the home page. `{% fragment
 (httpcache_tags) keeps such a part with the keys it showed (the `add_cache_keys` calls made
 while rendering it) and the version of each key. Purging a key (httpcache.purge) gives it a new
 version, so a fragment is used again only while none of the keys it showed has been purged.
-A hit costs two cache reads; the keys it showed still go into the page's own header.
+A hit costs two cache reads, or one when the versions of its keys were read by an earlier
+fragment of the same request (the header, the partners and the footer all show `navigation`);
+the keys it showed still go into the page's own header.
 """
 
 import time
@@ -18,6 +20,9 @@ from django.core.cache import caches
 from httpcache.keys import add_cache_keys
 
 VERSION_PREFIX = "xkey-version:"
+# Bump when what the fragments show changes with the code (menus without private pages, v2), so
+# that a deploy never serves fragments rendered by the code before.
+FRAGMENT_VERSION = 2
 
 
 def fragment_cache():
@@ -35,13 +40,22 @@ def current_versions(keys) -> dict:
     return {key: found.get(VERSION_PREFIX + key, 0) for key in keys}
 
 
+def request_versions(request, keys) -> dict:
+    """current_versions, each key read once per request."""
+    known = request.__dict__.setdefault("_xkey_versions", {})
+    missing = [key for key in keys if key not in known]
+    if missing:
+        known.update(current_versions(missing))
+    return {key: known[key] for key in keys}
+
+
 def cached_fragment(request, name: str, render) -> str:
     """The HTML of fragment `name`, from the cache if none of its keys changed since it was
     rendered, else from `render()` (and kept)."""
     cache = fragment_cache()
-    cache_key = f"fragment:{name}"
+    cache_key = f"fragment:v{FRAGMENT_VERSION}:{name}"
     entry = cache.get(cache_key)
-    if entry is not None and current_versions(entry["versions"]) == entry["versions"]:
+    if entry is not None and request_versions(request, entry["versions"]) == entry["versions"]:
         add_cache_keys(request, entry["versions"])
         return entry["html"]
 
@@ -54,6 +68,7 @@ def cached_fragment(request, name: str, render) -> str:
     finally:
         request.cache_keys = (outer or set()) | request.cache_keys
     versions = current_versions(sorted(keys))
+    request.__dict__.setdefault("_xkey_versions", {}).update(versions)
     # A key purged while this was rendering: what was read may be older than its new version.
     if all(version < started for version in versions.values()):
         cache.set(cache_key, {"html": html, "versions": versions}, settings.FRAGMENT_CACHE_TIMEOUT)

@@ -9,6 +9,7 @@ from django import forms
 from django.db import models
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -19,6 +20,7 @@ from wagtail.search import index
 from content.blocks import BodyBlock
 from content.models.filters import SectionFilter
 from content.pagination import paginate
+from content.privacy import RestrictionsFromCacheMixin, public
 
 
 def today():
@@ -35,7 +37,7 @@ class SharedTemplateMixin:
         return [super().get_template(request, *args, **kwargs), self.shared_template]
 
 
-class BasePage(SharedTemplateMixin, Page):
+class BasePage(RestrictionsFromCacheMixin, SharedTemplateMixin, Page):
     """The abstract base of every content page type of the site.
 
     A concrete type says once what it is: `type_label` is shown on cards,
@@ -134,8 +136,7 @@ class BasePage(SharedTemplateMixin, Page):
                 links = model.themes.through.objects.filter(theme_id__in=theme_ids)
                 sharing |= Q(pk__in=links.values(f"{model._meta.model_name}_id"))
         related = list(
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(sharing)
             .exclude(pk=self.pk)
             .order_by("-first_published_at", "-pk")
@@ -164,7 +165,7 @@ def listing_image_prefetch():
     return Prefetch("listing_image", queryset=get_image_model().objects.prefetch_renditions())
 
 
-class SectionIndexPage(SharedTemplateMixin, Page):
+class SectionIndexPage(RestrictionsFromCacheMixin, SharedTemplateMixin, Page):
     """The abstract base of a section's index: lists its live children, newest first."""
 
     child_model: type[BasePage]
@@ -201,9 +202,7 @@ class SectionIndexPage(SharedTemplateMixin, Page):
     def children_queryset(self):
         """The live public children for cards and the feed: their bodies are not loaded."""
         return (
-            self.child_model.objects.child_of(self)
-            .live()
-            .public()
+            public(self.child_model.objects.child_of(self).live())
             .defer_streamfields()
             .prefetch_related(listing_image_prefetch())
             .order_by("-publication_date", "-pk")
@@ -218,4 +217,6 @@ class SectionIndexPage(SharedTemplateMixin, Page):
     def listing_context(self, request):
         """The filtered, paginated children; a section with its own listing overrides this."""
         filterset = self.filterset_class(request.GET or None, queryset=self.children_queryset())
-        return {"filterset": filterset, "page_obj": paginate(request, filterset.qs, self.per_page)}
+        # Lazy: not even counted when the template's cached "listing" fragment is used.
+        page_obj = SimpleLazyObject(lambda: paginate(request, filterset.qs, self.per_page))
+        return {"filterset": filterset, "page_obj": page_obj}

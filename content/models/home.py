@@ -18,9 +18,10 @@ from content.blocks import PromoBlock
 from content.models.base import listing_image_prefetch
 from content.models.pages import NewsPage, StandardPage
 from content.models.registry import SECTION_INDEX_TYPES
+from content.privacy import RestrictionsFromCacheMixin, public
 
 
-class HomePage(Page):
+class HomePage(RestrictionsFromCacheMixin, Page):
     """The root of the public site: a hero, the editor's picks, the latest news and promos."""
 
     hero_title = models.CharField("titre d'accroche", max_length=160, blank=True)
@@ -78,8 +79,7 @@ class HomePage(Page):
         # Lazy: not even queried when the template's cached fragment is used (httpcache).
         context["featured_pages"] = SimpleLazyObject(self.featured_page_list)
         context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .defer_streamfields()
             .prefetch_related(listing_image_prefetch())
             .order_by("-publication_date", "-pk")[: self.latest_news_count]
@@ -89,7 +89,7 @@ class HomePage(Page):
     def featured_page_list(self):
         """The editor's picks, specific and live, in the editor's order."""
         ids = [link.page_id for link in self.featured_pages.all() if link.page_id]
-        pages = Page.objects.filter(pk__in=ids).live().public().specific().in_bulk()
+        pages = public(Page.objects.filter(pk__in=ids).live()).specific().in_bulk()
         specific = [pages[pk] for pk in ids if pk in pages]
         prefetch_related_objects(
             [p for p in specific if hasattr(p, "listing_image")], listing_image_prefetch()

@@ -24,6 +24,7 @@ from content.feeds import NewsFeed
 from content.models.base import BasePage, SectionIndexPage
 from content.models.filters import AssociationFinderForm, ResourceFilter
 from content.pagination import paginate
+from content.privacy import public
 
 
 class CyclesMixin(models.Model):
@@ -282,7 +283,7 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific().order_by("path")
+        context["child_pages"] = public(self.get_children().live()).specific().order_by("path")
         return context
 
 

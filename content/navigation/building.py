@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from content.models import Footer, MainMenu, NewsIndexPage, Partner, SeoSettings
 from content.navigation.converters import (
@@ -25,6 +25,7 @@ from content.navigation.converters import (
     share_image_data,
     social_data,
 )
+from content.privacy import restricted_paths
 
 LOGO_SPEC = "max-512x512|format-png"
 # The heading above the partners of a site whose footer is not published yet.
@@ -121,8 +122,8 @@ def absolute_url(url, base_url) -> str:
 
 def private_paths() -> tuple[str, ...]:
     """The paths of every page with a view restriction (password, login, groups): neither
-    they nor their descendants appear in the menus (converters.is_shown). One query."""
-    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+    they nor their descendants appear in the menus (converters.is_shown)."""
+    return restricted_paths()["private"]
 
 
 def referenced_page_ids(*objects):
@@ -178,7 +179,7 @@ def menu_data(menu, request, private=None):
 
 def fallback_menu_data(site, request):
     """Before an editor saves a menu: the home page's children shown in menus, as plain links."""
-    pages = site.root_page.get_children().live().public().in_menu().order_by("path")
+    pages = Page.objects.child_of(site.root_page).live().public().in_menu().order_by("path")
     return {
         "utility": [],
         "entries": [

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "occe_site.middleware.DatabaseUnavailableMiddleware",
+    # The request's Wagtail Site from the shared cache, not one query per page (content/site_cache.py).
+    "content.site_cache.CachedSiteMiddleware",
     # django-axes wants to be last: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
