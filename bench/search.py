@@ -109,9 +109,9 @@ def measure(runs: int, stock_runs: int) -> dict:
     vocabulary = Vocabulary(seed=1)
 
     def document_frequency(word):
-        from search.query import SearchParams, run_search
+        from search.engines import SearchParams, engine
 
-        outcome = run_search(SearchParams(query=word, site_root_path="0001", limit=1))
+        outcome = engine().search(SearchParams(query=word, site_root_path="0001", limit=1))
         return sum(outcome.counts.values())
 
     frequent, tenth, rare, accented = choose_words(vocabulary, document_frequency, total)

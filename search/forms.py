@@ -4,7 +4,7 @@ from django import forms
 
 from content.models import CONTENT_PAGE_TYPES
 from content.pagination import parse_page_number
-from search.query import DATE, RELEVANCE
+from search.engines import DATE, RELEVANCE
 
 MAX_QUERY_LENGTH = 200
 

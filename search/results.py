@@ -11,8 +11,7 @@ from wagtail.search.utils import normalise_query_string
 
 from content.models import CONTENT_PAGE_TYPES
 from content.pagination import page_window
-from search.models import SearchDocument
-from search.query import SearchParams, run_search
+from search.engines import SearchParams, engine
 
 PER_PAGE = 20
 MAX_PAGE_NUMBER = 100_000  # far past any real listing; keeps SQL offsets in range
@@ -94,29 +93,6 @@ def promotions_for(query, site_root_path):
     ]
 
 
-def _load_results(page_ids):
-    """The result pages, in result order, in one query.
-
-    Each is a plain `Page` (enough for its URL) carrying what its card shows, read
-    from its search document: summary, date and type label. Loading the specific
-    pages would cost one more query per type among the results.
-    """
-    labels = {
-        content_type.pk: model.type_label
-        for model, content_type in ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES).items()
-    }
-    documents = SearchDocument.objects.filter(page_id__in=page_ids).select_related("page").in_bulk()
-    results = []
-    for pk in page_ids:
-        if pk in documents:
-            document = documents[pk]
-            page = document.page
-            page.summary, page.listing_date = document.summary, document.date
-            page.type_label = labels.get(document.content_type_id, "Page")
-            results.append(page)
-    return results
-
-
 _PERSONAL_DATA = re.compile(r"@|\d[\d .-]{7,}\d")
 
 
@@ -129,9 +105,10 @@ def log_query(query):
 def search_results(*, query, type_slug, order, page_number, site_root_path) -> SearchResultsPage:
     promotions = promotions_for(query, site_root_path)
     number = min(page_number, MAX_PAGE_NUMBER)
+    search_engine = engine()
 
     def fetch(number):
-        return run_search(
+        return search_engine.search(
             SearchParams(
                 query=query,
                 site_root_path=site_root_path,
@@ -161,6 +138,6 @@ def search_results(*, query, type_slug, order, page_number, site_root_path) -> S
         total=total,
         selected_total=selected_total,
         page_obj=page_obj,
-        results=_load_results(outcome.page_ids),
+        results=search_engine.cards(outcome.page_ids),
         promotions=promotions,
     )

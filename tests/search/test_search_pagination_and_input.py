@@ -8,11 +8,11 @@ from django.test.utils import override_settings
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from content.models import ArticlePage, NewsPage, ResourcePage
-from search.query import (
-    PostgresDocumentSearch,
+from search.engines import (
+    PostgresEngine,
     SearchParams,
-    SQLiteDocumentSearch,
-    WagtailBackendSearch,
+    SQLiteEngine,
+    WagtailEngine,
     engine,
 )
 from tests.factories import make_content
@@ -172,16 +172,16 @@ def test_queries_are_logged_for_the_promotions_report_without_personal_data(clie
 
 def test_wagtail_backend_engine_agrees_with_the_document_table(home_page, many_news, django_db_setup):
     params = SearchParams(query="coopérative", site_root_path=home_page.path, type_slug="actualites", limit=5)
-    documents = engine().run(params)
-    wagtail = WagtailBackendSearch().run(params)
-    assert isinstance(engine(), PostgresDocumentSearch | SQLiteDocumentSearch)
+    documents = engine().search(params)
+    wagtail = WagtailEngine().search(params)
+    assert isinstance(engine(), PostgresEngine | SQLiteEngine)
     assert wagtail.counts == documents.counts
     assert len(wagtail.page_ids) == 5
 
 
 @override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.elasticsearch8"}})
 def test_another_wagtail_backend_switches_the_engine_by_settings():
-    assert isinstance(engine(), WagtailBackendSearch)
+    assert isinstance(engine(), WagtailEngine)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from search.index import SearchIndex
+from search.engines import engine
 
 
 class Command(BaseCommand):
@@ -20,6 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, chunk_size, **options):
         started = time.monotonic()
-        total = SearchIndex.for_connection().rebuild(chunk_size=chunk_size)
+        total = engine().rebuild(chunk_size=chunk_size)
         elapsed = time.monotonic() - started
+        if total is None:
+            self.stdout.write("Le moteur de recherche configuré tient son propre index (update_index).")
+            return
         self.stdout.write(f"{total} pages indexées en {elapsed:.1f} s.")

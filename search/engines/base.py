@@ -1,0 +1,187 @@
+"""What every search engine offers, and the part the two document-table engines share.
+
+An engine reads (`search()`, then `cards()` for the page of results) and writes (the
+signal handlers and `rebuild_search_documents` call `update_page()`, `update_subtree()`,
+`delete()` and `rebuild()`). The engine that reads is the engine that writes: see
+`search.engines.engine()`.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Page, PageViewRestriction, Site
+
+from content.models import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG
+from search.documents import SEARCHABLE_MODELS, PageText, page_text
+from search.models import SearchDocument
+
+RELEVANCE = "pertinence"
+DATE = "date"
+MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    query: str
+    site_root_path: str
+    type_slug: str = ""
+    order: str = RELEVANCE
+    offset: int = 0
+    limit: int = 20
+    exclude_ids: Sequence[int] = ()
+
+    @property
+    def content_type_id(self):
+        model = PAGE_TYPE_BY_SLUG.get(self.type_slug)
+        return ContentType.objects.get_for_model(model).pk if model else None
+
+
+@dataclass
+class SearchOutcome:
+    counts: dict[int, int]  # content type id → number of matching pages
+    page_ids: list[int] = field(default_factory=list)
+
+
+def content_type_ids() -> list[int]:
+    return [ct.pk for ct in ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES).values()]
+
+
+def type_labels() -> dict[int, str]:
+    """Content type id → the label a result card shows."""
+    return {
+        content_type.pk: model.type_label
+        for model, content_type in ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES).items()
+    }
+
+
+def chunks(iterable: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class Engine:
+    """The interface. Writing does nothing by default: a backend that keeps its own index
+    (Wagtail's, see search/engines/wagtail.py) needs nothing from this app."""
+
+    def search(self, params: SearchParams) -> SearchOutcome:
+        raise NotImplementedError
+
+    def cards(self, page_ids: list[int]) -> list[Page]:
+        """The result pages, in result order, each carrying `summary`, `listing_date` and
+        `type_label` for its card."""
+        raise NotImplementedError
+
+    def update_page(self, page) -> None:
+        """Add, refresh or drop one page, as its state requires."""
+
+    def update_subtree(self, root) -> None:
+        """Re-examine a page and all its descendants (after a move or a change of restriction)."""
+
+    def delete(self, page_ids: list[int]) -> None:
+        """Drop these pages from the search."""
+
+    def write(self, texts: list[PageText]) -> None:
+        """Store these pages' texts (pages already known to belong in the search)."""
+
+    def rebuild(self, chunk_size: int = 500, progress=None) -> int | None:
+        """Index every page that belongs, from scratch; the number of documents, or None
+        when the engine keeps no index of its own."""
+        return None
+
+
+class DocumentEngine(Engine):
+    """The engines that keep one row per searchable page in `SearchDocument` (search/models.py)
+    plus their own text-search data, written by `write()`."""
+
+    # --- which pages belong in the search ----------------------------------------------
+
+    @staticmethod
+    def _site_root_paths() -> list[str]:
+        return list(Site.objects.values_list("root_page__path", flat=True))
+
+    @staticmethod
+    def _restricted_paths() -> list[str]:
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    @staticmethod
+    def _belongs(page, site_paths, restricted_paths) -> bool:
+        return (
+            page.live
+            and type(page) in SEARCHABLE_MODELS
+            and any(page.path.startswith(root) for root in site_paths)
+            and not any(page.path.startswith(path) for path in restricted_paths)
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def cards(self, page_ids):
+        """In one query: each result is a plain `Page` (enough for its URL) carrying what its
+        card shows, read from its search document. Loading the specific pages would cost one
+        more query per type among the results."""
+        labels = type_labels()
+        documents = SearchDocument.objects.filter(page_id__in=page_ids).select_related("page").in_bulk()
+        results = []
+        for pk in page_ids:
+            if pk in documents:
+                document = documents[pk]
+                page = document.page
+                page.summary, page.listing_date = document.summary, document.date
+                page.type_label = labels.get(document.content_type_id, "Page")
+                results.append(page)
+        return results
+
+    # --- writing -------------------------------------------------------------------------
+
+    def update_page(self, page):
+        self.update_pages([page.specific])
+
+    def update_pages(self, pages: Iterable, site_paths=None, restricted=None) -> None:
+        """Add, refresh or drop each page; the sites' and restrictions' paths are read once
+        unless the caller already has them."""
+        if site_paths is None:
+            site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        keep, drop = [], []
+        for page in pages:
+            (keep if self._belongs(page, site_paths, restricted) else drop).append(page)
+        with transaction.atomic():
+            if drop:
+                self.delete([page.pk for page in drop])
+            if keep:
+                self.write([page_text(page) for page in keep])
+
+    def update_subtree(self, root):
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        pages = Page.objects.descendant_of(root, inclusive=True).specific().iterator(chunk_size=500)
+        for chunk in chunks(pages, 500):
+            self.update_pages(chunk, site_paths, restricted)
+
+    def delete(self, page_ids):
+        SearchDocument.objects.filter(page_id__in=page_ids).delete()
+
+    def clear(self) -> None:
+        SearchDocument.objects.all().delete()
+
+    def rebuild(self, chunk_size=500, progress=None):
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        total = 0
+        with transaction.atomic():
+            self.clear()
+        for model in SEARCHABLE_MODELS:
+            queryset = (
+                model.objects.live()
+                .order_by("path")
+                .prefetch_related("themes")
+                .iterator(chunk_size=chunk_size)
+            )
+            for chunk in chunks(queryset, chunk_size):
+                texts = [page_text(page) for page in chunk if self._belongs(page, site_paths, restricted)]
+                with transaction.atomic():
+                    self.write(texts)
+                total += len(texts)
+                if progress:
+                    progress(len(chunk))
+        return total
