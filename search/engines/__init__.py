@@ -11,19 +11,16 @@ and the signal handlers and `rebuild_search_documents` write with the same one.
 from django.conf import settings
 from django.db import connection
 
-from search.engines.base import DATE, RELEVANCE, Engine, SearchOutcome, SearchParams
+from search.engines.base import Engine, SearchOutcome
 from search.engines.postgres import PostgresEngine
 from search.engines.sqlite import SQLiteEngine
 from search.engines.wagtail import WagtailEngine
 
 __all__ = [
-    "DATE",
-    "RELEVANCE",
     "Engine",
     "PostgresEngine",
     "SQLiteEngine",
     "SearchOutcome",
-    "SearchParams",
     "WagtailEngine",
     "engine",
 ]

@@ -10,33 +10,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction, Site
 
-from content.models import CONTENT_PAGE_TYPES, PAGE_TYPE_BY_SLUG
 from search.documents import SEARCHABLE_MODELS, PageText, page_text
 from search.models import SearchDocument
+from search.request import SearchRequest, search_types
 
-RELEVANCE = "pertinence"
-DATE = "date"
 MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
-
-
-@dataclass(frozen=True)
-class SearchParams:
-    query: str
-    site_root_path: str
-    type_slug: str = ""
-    order: str = RELEVANCE
-    offset: int = 0
-    limit: int = 20
-    exclude_ids: Sequence[int] = ()
-
-    @property
-    def content_type_id(self):
-        model = PAGE_TYPE_BY_SLUG.get(self.type_slug)
-        return ContentType.objects.get_for_model(model).pk if model else None
 
 
 @dataclass
@@ -45,16 +26,9 @@ class SearchOutcome:
     page_ids: list[int] = field(default_factory=list)
 
 
-def content_type_ids() -> list[int]:
-    return [ct.pk for ct in ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES).values()]
-
-
-def type_labels() -> dict[int, str]:
+def card_labels() -> dict[int, str]:
     """Content type id → the label a result card shows."""
-    return {
-        content_type.pk: model.type_label
-        for model, content_type in ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES).items()
-    }
+    return {each.content_type_id: each.card_label for each in search_types()}
 
 
 def chunks(iterable: Iterable, size: int) -> Iterator[list]:
@@ -67,7 +41,11 @@ class Engine:
     """The interface. Writing does nothing by default: a backend that keeps its own index
     (Wagtail's, see search/engines/wagtail.py) needs nothing from this app."""
 
-    def search(self, params: SearchParams) -> SearchOutcome:
+    def search(
+        self, search: SearchRequest, *, site_root_path: str, exclude_ids: Sequence[int] = ()
+    ) -> SearchOutcome:
+        """Counts per type (every type) and the ids of the requested page of results, among
+        the pages under `site_root_path`, without `exclude_ids` (the promoted pages)."""
         raise NotImplementedError
 
     def cards(self, page_ids: list[int]) -> list[Page]:
@@ -122,7 +100,7 @@ class DocumentEngine(Engine):
         """In one query: each result is a plain `Page` (enough for its URL) carrying what its
         card shows, read from its search document. Loading the specific pages would cost one
         more query per type among the results."""
-        labels = type_labels()
+        labels = card_labels()
         documents = SearchDocument.objects.filter(page_id__in=page_ids).select_related("page").in_bulk()
         results = []
         for pk in page_ids:

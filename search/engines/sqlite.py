@@ -9,9 +9,10 @@ both from the statements below.
 
 from django.db import connection
 
-from search.engines.base import DATE, MAX_BODY_CHARS, RELEVANCE, DocumentEngine, SearchOutcome, SearchParams
+from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome
 from search.french import analysed, terms
 from search.models import SearchDocument
+from search.request import DATE, RELEVANCE
 
 DOCUMENT_TABLE = SearchDocument._meta.db_table
 FTS_TABLE = "search_fts"
@@ -53,27 +54,27 @@ class SQLiteEngine(DocumentEngine):
     """FTS5 with text analysed as the index was (search/french.py); bm25 weights
     title 10, summary 3, body 1."""
 
-    def search(self, params: SearchParams) -> SearchOutcome:
-        match = match_expression(params.query) if params.query else None
-        if params.query and not match:
+    def search(self, search, *, site_root_path, exclude_ids=()):
+        match = match_expression(search.query) if search.query else None
+        if search.query and not match:
             return SearchOutcome({})
-        exclude = list(params.exclude_ids)
+        exclude = list(exclude_ids)
         exclude_sql = f"AND d.page_id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
         if match:
             source = f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.page_id = {FTS_TABLE}.rowid"
             where = f"{FTS_TABLE} MATCH %s AND d.path LIKE %s {exclude_sql}"
-            where_args = [match, f"{params.site_root_path}%", *exclude]
-            ordering = ORDERINGS[params.order]
+            where_args = [match, f"{site_root_path}%", *exclude]
+            ordering = ORDERINGS[search.order]
         else:
             source = f"{DOCUMENT_TABLE} d"
             where = f"d.path LIKE %s {exclude_sql}"
-            where_args = [f"{params.site_root_path}%", *exclude]
+            where_args = [f"{site_root_path}%", *exclude]
             ordering = ORDERINGS[DATE]
         # The SQL is assembled from this module's own constant fragments; everything that
         # comes from a visitor is a bound parameter.
         type_sql, type_args = "", []
-        if params.content_type_id:
-            type_sql, type_args = "AND d.content_type_id = %s", [params.content_type_id]
+        if search.content_type_id:
+            type_sql, type_args = "AND d.content_type_id = %s", [search.content_type_id]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.content_type_id, count(*) FROM {source} WHERE {where} GROUP BY d.content_type_id",  # noqa: S608  # nosec B608
@@ -83,7 +84,7 @@ class SQLiteEngine(DocumentEngine):
             cursor.execute(
                 f"SELECT d.page_id FROM {source} WHERE {where} {type_sql} "  # noqa: S608  # nosec B608
                 f"ORDER BY {ordering} LIMIT %s OFFSET %s",
-                [*where_args, *type_args, params.limit, params.offset],
+                [*where_args, *type_args, search.per_page, search.offset],
             )
             page_ids = [row[0] for row in cursor.fetchall()]
         return SearchOutcome(counts, page_ids)

@@ -7,24 +7,26 @@ engine writes nothing: the document table of this app stays empty.
 from django.db.models import Count
 from wagtail.models import Page
 
-from search.engines.base import RELEVANCE, Engine, SearchOutcome, SearchParams, content_type_ids, type_labels
+from search.engines.base import Engine, SearchOutcome, card_labels
+from search.request import RELEVANCE, search_types
 
 
 class WagtailEngine(Engine):
-    def search(self, params: SearchParams) -> SearchOutcome:
+    def search(self, search, *, site_root_path, exclude_ids=()):
+        content_type_ids = [each.content_type_id for each in search_types()]
         pages = (
             Page.objects.live()
             .public()
-            .filter(content_type_id__in=content_type_ids(), path__startswith=params.site_root_path)
-            .exclude(pk__in=list(params.exclude_ids))
+            .filter(content_type_id__in=content_type_ids, path__startswith=site_root_path)
+            .exclude(pk__in=list(exclude_ids))
         )
-        selected = pages.filter(content_type_id=params.content_type_id) if params.content_type_id else pages
-        window = slice(params.offset, params.offset + params.limit)
-        if params.query:
-            by_relevance = params.order == RELEVANCE
-            counts = dict(pages.search(params.query).facet("content_type_id"))
+        selected = pages.filter(content_type_id=search.content_type_id) if search.type else pages
+        window = slice(search.offset, search.offset + search.per_page)
+        if search.query:
+            by_relevance = search.order == RELEVANCE
+            counts = dict(pages.search(search.query).facet("content_type_id"))
             ordered = selected if by_relevance else selected.order_by("-first_published_at")
-            results = ordered.search(params.query, order_by_relevance=by_relevance)[window]
+            results = ordered.search(search.query, order_by_relevance=by_relevance)[window]
             page_ids = [page.pk for page in results]
         else:
             counts = dict(pages.values_list("content_type_id").annotate(n=Count("pk")).order_by())
@@ -35,7 +37,7 @@ class WagtailEngine(Engine):
 
     def cards(self, page_ids):
         """The specific pages (one query per type among the results)."""
-        labels = type_labels()
+        labels = card_labels()
         pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
         results = []
         for pk in page_ids:

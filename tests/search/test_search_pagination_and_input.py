@@ -8,13 +8,8 @@ from django.test.utils import override_settings
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from content.models import ArticlePage, NewsPage, ResourcePage
-from search.engines import (
-    PostgresEngine,
-    SearchParams,
-    SQLiteEngine,
-    WagtailEngine,
-    engine,
-)
+from search.engines import PostgresEngine, SQLiteEngine, WagtailEngine, engine
+from search.request import SearchRequest, search_type
 from tests.factories import make_content
 
 pytestmark = pytest.mark.django_db
@@ -171,9 +166,9 @@ def test_queries_are_logged_for_the_promotions_report_without_personal_data(clie
 
 
 def test_wagtail_backend_engine_agrees_with_the_document_table(home_page, many_news, django_db_setup):
-    params = SearchParams(query="coopérative", site_root_path=home_page.path, type_slug="actualites", limit=5)
-    documents = engine().search(params)
-    wagtail = WagtailEngine().search(params)
+    search = SearchRequest(query="coopérative", type=search_type("actualites"), per_page=5)
+    documents = engine().search(search, site_root_path=home_page.path)
+    wagtail = WagtailEngine().search(search, site_root_path=home_page.path)
     assert isinstance(engine(), PostgresEngine | SQLiteEngine)
     assert wagtail.counts == documents.counts
     assert len(wagtail.page_ids) == 5
