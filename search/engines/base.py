@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
 from search.documents import SEARCHABLE_MODELS, PageText, page_text
@@ -137,17 +138,36 @@ class DocumentEngine(Engine):
         for chunk in chunks(pages, 500):
             self.update_pages(chunk, site_paths, restricted)
 
-    def delete(self, page_ids):
-        SearchDocument.objects.filter(page_id__in=page_ids).delete()
+    # --- rebuilding ------------------------------------------------------------------------
+    # Into staging tables (`staging()` gives an engine that writes there), then swapped in by
+    # `swap()` in one transaction: searches see the full old index until the new one replaces it.
 
-    def clear(self) -> None:
-        SearchDocument.objects.all().delete()
+    def staging(self) -> "DocumentEngine":
+        raise NotImplementedError
 
-    def rebuild(self, chunk_size=500, progress=None):
+    def indexed_paths(self) -> dict[int, str]:
+        """Page id → path, for every document of this engine's tables."""
+        raise NotImplementedError
+
+    def lock(self) -> None:
+        """Hold back writers of the live tables (not readers) until the transaction ends, so
+        that a change made while the swap is prepared waits for it and lands in the new tables."""
+
+    def swap(self, staging: "DocumentEngine") -> None:
+        """Replace the live tables by the staging ones (inside the caller's transaction)."""
+        raise NotImplementedError
+
+    def drop(self) -> None:
+        """Drop a staging engine's tables (a rebuild that failed)."""
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """What a staging engine does once filled, before the swap."""
+
+    def fill(self, chunk_size=500, progress=None) -> int:
+        """Write every page that belongs; the number of documents written."""
         site_paths, restricted = self._site_root_paths(), self._restricted_paths()
         total = 0
-        with transaction.atomic():
-            self.clear()
         for model in SEARCHABLE_MODELS:
             queryset = (
                 model.objects.live()
@@ -162,4 +182,52 @@ class DocumentEngine(Engine):
                 total += len(texts)
                 if progress:
                     progress(len(chunk))
+        return total
+
+    def recheck(self, since) -> int:
+        """Bring the documents up to what the page tree says now, for what may have changed
+        while they were written: a page made private, unpublished, deleted or moved is
+        dropped or re-read; a page published since `since` is (re)written. The number of
+        documents afterwards."""
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        indexed = self.indexed_paths()
+        drop, reread = set(indexed), []
+        pages = Page.objects.values_list("pk", "path", "live", "last_published_at").iterator(chunk_size=2000)
+        for pk, path, live, published in pages:
+            recent = published is not None and published >= since
+            if pk not in indexed:
+                if recent and live:
+                    reread.append(pk)
+                continue
+            belongs = (
+                live
+                and any(path.startswith(root) for root in site_paths)
+                and not any(path.startswith(private) for private in restricted)
+            )
+            if belongs:
+                drop.discard(pk)
+                if recent or path != indexed[pk]:
+                    reread.append(pk)
+        if drop:
+            self.delete(list(drop))
+        for chunk in chunks(reread, 500):
+            self.update_pages(Page.objects.filter(pk__in=chunk).specific(), site_paths, restricted)
+        return len(self.indexed_paths())
+
+    def rebuild(self, chunk_size=500, progress=None):
+        """Build a whole new index beside the live one, then swap it in, in one transaction
+        that first re-checks privacy: searches keep full results during the build, and a
+        page made private meanwhile does not come back."""
+        started = timezone.now()
+        staging = self.staging()
+        try:
+            staging.fill(chunk_size, progress)
+            staging.finish()
+            with transaction.atomic():
+                self.lock()
+                total = staging.recheck(since=started)
+                self.swap(staging)
+        except BaseException:
+            staging.drop()
+            raise
         return total

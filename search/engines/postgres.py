@@ -11,6 +11,8 @@ are added by search/migrations/0002, from the names below):
 Text is analysed in SQL by the `occe_french` configuration (search/migrations/0001).
 """
 
+from dataclasses import asdict, astuple, dataclass
+
 from django.db import connection, transaction
 
 from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome
@@ -55,8 +57,10 @@ TIER_PAGE = """
 TIER_COUNT = "SELECT count(*) FROM {tables}, {query} WHERE {condition} AND {filters}"
 PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
 
+# The writer's statements name their tables ({documents}, {matches}): the live ones, or
+# while `rebuild_search_documents` runs, their staging copies.
 UPSERT_DOCUMENT = f"""
-    INSERT INTO {DOCUMENT_TABLE}
+    INSERT INTO {{documents}}
         (page_id, content_type_id, path, title, summary, date, title_vector, rank_vector)
     SELECT d.page_id, d.content_type_id, d.path, d.title, d.summary, d.date,
            to_tsvector('{CONFIG}', d.title),
@@ -70,7 +74,7 @@ UPSERT_DOCUMENT = f"""
         title_vector = EXCLUDED.title_vector, rank_vector = EXCLUDED.rank_vector
 """  # noqa: S608  # nosec B608
 UPSERT_MATCH = f"""
-    INSERT INTO {MATCH_TABLE} (page_id, content_type_id, path, date, search_vector)
+    INSERT INTO {{matches}} (page_id, content_type_id, path, date, search_vector)
     SELECT d.page_id, d.content_type_id, d.path, d.date,
            setweight(to_tsvector('{CONFIG}', d.title), 'A')
            || setweight(to_tsvector('{CONFIG}', d.summary), 'B')
@@ -81,6 +85,49 @@ UPSERT_MATCH = f"""
         content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path, date = EXCLUDED.date,
         search_vector = EXCLUDED.search_vector
 """  # noqa: S608  # nosec B608
+DELETE_MATCHES = "DELETE FROM {matches} WHERE page_id = ANY(%s)"
+DELETE_DOCUMENTS = "DELETE FROM {documents} WHERE page_id = ANY(%s)"
+INDEXED_PATHS = "SELECT page_id, path FROM {documents}"
+# What Django cannot declare: detailed statistics for the planner (without them it misjudges
+# rare words and walks the date index) and the full vectors kept out of line by TOAST.
+# Run by migration 0002 and again on the tables a rebuild swaps in.
+TUNING = [
+    "ALTER TABLE {documents} ALTER COLUMN title_vector SET STATISTICS 1000",
+    "ALTER TABLE {documents} ALTER COLUMN rank_vector SET STATISTICS 1000",
+    "ALTER TABLE {matches} ALTER COLUMN search_vector SET STORAGE EXTERNAL",
+    "ALTER TABLE {matches} SET (toast_tuple_target = 128)",
+    "ALTER TABLE {matches} ALTER COLUMN search_vector SET STATISTICS 1000",
+    "ALTER TABLE {matches} ALTER COLUMN path SET STORAGE PLAIN",
+]
+# Rebuilding: staging copies of the live tables (columns, defaults, storage, primary key and
+# indexes), their foreign keys copied at the swap, and the names of their indexes given back.
+CREATE_STAGING = "CREATE TABLE {staging} (LIKE {live} INCLUDING ALL)"
+DROP_STAGING = "DROP TABLE IF EXISTS {matches}, {documents}"
+LOCK_LIVE = "LOCK TABLE {documents}, {matches} IN SHARE ROW EXCLUSIVE MODE"
+FOREIGN_KEYS = """
+    SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+    WHERE conrelid = %s::regclass AND contype = 'f'
+"""
+ADD_FOREIGN_KEY = "ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"
+# An index's definition without its name and table: what makes two copies the same index.
+INDEXES = """
+    SELECT i.relname, regexp_replace(pg_get_indexdef(i.oid), '^.* ON \\S+ ', '')
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = %s::regclass
+"""
+ANALYZE = "ANALYZE {documents}, {matches}"
+DROP_LIVE = "DROP TABLE {matches}, {documents}"
+RENAME_TABLE = "ALTER TABLE {old} RENAME TO {new}"
+RENAME_INDEX = "ALTER INDEX {old} RENAME TO {new}"
+
+
+@dataclass(frozen=True)
+class Tables:
+    documents: str
+    matches: str
+
+
+LIVE = Tables(DOCUMENT_TABLE, MATCH_TABLE)
+STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{MATCH_TABLE}_new")
 
 
 def _sql(template, alias="m", with_query=True, **parts):
@@ -155,16 +202,24 @@ class PostgresEngine(DocumentEngine):
             offset = max(offset - tier_total, 0)
         return page_ids
 
+    def __init__(self, tables: Tables = LIVE):
+        self.tables = tables
+
+    def _run(self, statement, params=None, **names):
+        with connection.cursor() as cursor:
+            cursor.execute(statement.format(**asdict(self.tables), **names), params)
+            return cursor.fetchall() if cursor.description else None
+
     def write(self, texts):
         if not texts:
             return
         with connection.cursor() as cursor:
             cursor.executemany(
-                UPSERT_DOCUMENT,
+                UPSERT_DOCUMENT.format(documents=self.tables.documents),
                 [(t.page_id, t.content_type_id, t.path, t.title[:255], t.summary, t.date) for t in texts],
             )
             cursor.executemany(
-                UPSERT_MATCH,
+                UPSERT_MATCH.format(matches=self.tables.matches),
                 [
                     (
                         t.page_id,
@@ -178,3 +233,49 @@ class PostgresEngine(DocumentEngine):
                     for t in texts
                 ],
             )
+
+    def delete(self, page_ids):
+        with transaction.atomic():
+            self._run(DELETE_MATCHES, [list(page_ids)])
+            self._run(DELETE_DOCUMENTS, [list(page_ids)])
+
+    def indexed_paths(self):
+        return dict(self._run(INDEXED_PATHS))
+
+    def staging(self):
+        staging = PostgresEngine(STAGING)
+        staging.drop()  # what a rebuild killed midway left
+        for live, copy in zip(astuple(LIVE), astuple(STAGING), strict=True):
+            self._run(CREATE_STAGING, live=live, staging=copy)
+        for statement in TUNING:
+            staging._run(statement)
+        return staging
+
+    def finish(self):
+        self._run(ANALYZE)  # before the swap, so that the new tables come with their statistics
+
+    def drop(self):
+        self._run(DROP_STAGING)
+
+    def lock(self):
+        self._run(LOCK_LIVE)
+
+    def swap(self, staging):
+        """Foreign keys copied, the live tables dropped, the staging ones renamed, and their
+        indexes given the live indexes' names."""
+        renames = []
+        for live, copy in zip(astuple(LIVE), astuple(staging.tables), strict=True):
+            for name, definition in self._run(FOREIGN_KEYS, [live]):
+                definition = definition.replace(
+                    f"REFERENCES {LIVE.documents}(", f"REFERENCES {staging.tables.documents}("
+                )
+                self._run(ADD_FOREIGN_KEY, table=copy, name=name, definition=definition)
+            live_names = {definition: name for name, definition in self._run(INDEXES, [live])}
+            renames += [
+                (RENAME_INDEX, name, live_names[definition])
+                for name, definition in self._run(INDEXES, [copy])
+            ]
+            renames.append((RENAME_TABLE, copy, live))
+        self._run(DROP_LIVE)
+        for statement, old, new in renames:
+            self._run(statement, old=old, new=new)

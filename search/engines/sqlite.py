@@ -7,7 +7,9 @@ a document row is deleted (a page deletion cascades). search/migrations/0002 cre
 both from the statements below.
 """
 
-from django.db import connection
+from dataclasses import asdict, dataclass
+
+from django.db import connection, transaction
 
 from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome
 from search.french import analysed, terms
@@ -20,7 +22,7 @@ DELETE_TRIGGER = "search_fts_delete"
 
 # title, summary, body, facets: the bm25 weights below follow this order.
 CREATE_FTS = (
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    "CREATE VIRTUAL TABLE {fts} USING fts5("
     "title, summary, body, facets, tokenize = 'unicode61 remove_diacritics 2')"
 )
 CREATE_DELETE_TRIGGER = (
@@ -34,14 +36,40 @@ ORDERINGS = {
     RELEVANCE: f"bm25({FTS_TABLE}, 10.0, 3.0, 1.0, 0.0), d.date DESC, d.page_id DESC",
     DATE: "d.date DESC, d.page_id DESC",
 }
+# The writer's statements name their tables ({documents}, {fts}): the live ones, or while
+# `rebuild_search_documents` runs, their staging copies.
 UPSERT_DOCUMENT = (
-    f"INSERT INTO {DOCUMENT_TABLE} (page_id, content_type_id, path, title, summary, date) "  # noqa: S608  # nosec B608
+    "INSERT INTO {documents} (page_id, content_type_id, path, title, summary, date) "  # noqa: S608  # nosec B608
     "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (page_id) DO UPDATE SET "
     "content_type_id = excluded.content_type_id, path = excluded.path, title = excluded.title, "
     "summary = excluded.summary, date = excluded.date"
 )
-DELETE_TEXT = f"DELETE FROM {FTS_TABLE} WHERE rowid = %s"  # noqa: S608  # nosec B608
-INSERT_TEXT = f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, facets) VALUES (%s, %s, %s, %s, %s)"  # noqa: S608  # nosec B608
+DELETE_TEXT = "DELETE FROM {fts} WHERE rowid = %s"
+DELETE_DOCUMENT = "DELETE FROM {documents} WHERE page_id = %s"
+INSERT_TEXT = "INSERT INTO {fts} (rowid, title, summary, body, facets) VALUES (%s, %s, %s, %s, %s)"
+INDEXED_PATHS = "SELECT page_id, path FROM {documents}"
+# Rebuilding: a plain table of documents and a new FTS5 table, swapped in by copying the first
+# into the live document table and renaming the second, in one transaction.
+DOCUMENT_COLUMNS = "page_id, content_type_id, path, title, summary, date"
+CREATE_STAGING_DOCUMENTS = (
+    "CREATE TABLE {documents} (page_id integer PRIMARY KEY, content_type_id, path, title, summary, date)"
+)
+DROP_STAGING = ("DROP TABLE IF EXISTS {documents}", "DROP TABLE IF EXISTS {fts}")
+COPY_DOCUMENTS = (
+    f"DELETE FROM {DOCUMENT_TABLE}",  # noqa: S608  # nosec B608
+    f"INSERT INTO {DOCUMENT_TABLE} ({DOCUMENT_COLUMNS}) SELECT {DOCUMENT_COLUMNS} FROM {{documents}}",  # noqa: S608  # nosec B608
+)
+RENAME_FTS = (f"DROP TABLE {FTS_TABLE}", f"ALTER TABLE {{fts}} RENAME TO {FTS_TABLE}")
+
+
+@dataclass(frozen=True)
+class Tables:
+    documents: str
+    fts: str
+
+
+LIVE = Tables(DOCUMENT_TABLE, FTS_TABLE)
+STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{FTS_TABLE}_new")
 
 
 def match_expression(query: str) -> str:
@@ -89,17 +117,28 @@ class SQLiteEngine(DocumentEngine):
             page_ids = [row[0] for row in cursor.fetchall()]
         return SearchOutcome(counts, page_ids)
 
+    def __init__(self, tables: Tables = LIVE):
+        self.tables = tables
+
+    def _run(self, statements):
+        """One statement or a tuple of them, with this engine's table names."""
+        with connection.cursor() as cursor:
+            for statement in (statements,) if isinstance(statements, str) else statements:
+                cursor.execute(statement.format(**asdict(self.tables)))
+            return cursor.fetchall() if cursor.description else None
+
     def write(self, texts):
         if not texts:
             return
+        names = asdict(self.tables)
         with connection.cursor() as cursor:
             cursor.executemany(
-                UPSERT_DOCUMENT,
+                UPSERT_DOCUMENT.format(**names),
                 [(t.page_id, t.content_type_id, t.path, t.title[:255], t.summary, t.date) for t in texts],
             )
-            cursor.executemany(DELETE_TEXT, [(t.page_id,) for t in texts])
+            cursor.executemany(DELETE_TEXT.format(**names), [(t.page_id,) for t in texts])
             cursor.executemany(
-                INSERT_TEXT,
+                INSERT_TEXT.format(**names),
                 [
                     (
                         t.page_id,
@@ -111,3 +150,31 @@ class SQLiteEngine(DocumentEngine):
                     for t in texts
                 ],
             )
+
+    def delete(self, page_ids):
+        names = asdict(self.tables)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(DELETE_TEXT.format(**names), [(pk,) for pk in page_ids])
+            cursor.executemany(DELETE_DOCUMENT.format(**names), [(pk,) for pk in page_ids])
+
+    def indexed_paths(self):
+        return dict(self._run(INDEXED_PATHS))
+
+    def staging(self):
+        staging = SQLiteEngine(STAGING)
+        staging.drop()  # what a rebuild killed midway left
+        staging._run(CREATE_STAGING_DOCUMENTS)
+        staging._run(CREATE_FTS)
+        return staging
+
+    def drop(self):
+        self._run(DROP_STAGING)
+
+    def swap(self, staging):
+        """The trigger is set aside while the live documents are replaced (the FTS table it
+        would empty row by row is replaced whole)."""
+        self._run(DROP_DELETE_TRIGGER)
+        staging._run(COPY_DOCUMENTS)
+        staging._run(RENAME_FTS)
+        staging.drop()
+        self._run(CREATE_DELETE_TRIGGER)

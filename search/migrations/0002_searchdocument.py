@@ -16,21 +16,16 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 from search.engines import sqlite
-from search.engines.postgres import DOCUMENT_TABLE, MATCH_TABLE
+from search.engines.postgres import DOCUMENT_TABLE, MATCH_TABLE, TUNING
 
 POSTGRES_FORWARD = [
     f"ALTER TABLE {DOCUMENT_TABLE} ADD COLUMN title_vector tsvector NOT NULL DEFAULT ''",
     f"CREATE INDEX search_doc_title_gin ON {DOCUMENT_TABLE} USING gin (title_vector)",
-    f"ALTER TABLE {DOCUMENT_TABLE} ALTER COLUMN title_vector SET STATISTICS 1000",
     f"ALTER TABLE {DOCUMENT_TABLE} ADD COLUMN rank_vector tsvector NOT NULL DEFAULT ''",
     f"CREATE INDEX search_doc_rank_gin ON {DOCUMENT_TABLE} USING gin (rank_vector)",
-    f"ALTER TABLE {DOCUMENT_TABLE} ALTER COLUMN rank_vector SET STATISTICS 1000",
     f"ALTER TABLE {MATCH_TABLE} ADD COLUMN search_vector tsvector NOT NULL DEFAULT ''",
-    f"ALTER TABLE {MATCH_TABLE} ALTER COLUMN search_vector SET STORAGE EXTERNAL",
-    f"ALTER TABLE {MATCH_TABLE} SET (toast_tuple_target = 128)",
     f"CREATE INDEX search_fulltext_gin ON {MATCH_TABLE} USING gin (search_vector)",
-    f"ALTER TABLE {MATCH_TABLE} ALTER COLUMN search_vector SET STATISTICS 1000",
-    f"ALTER TABLE {MATCH_TABLE} ALTER COLUMN path SET STORAGE PLAIN",
+    *(statement.format(documents=DOCUMENT_TABLE, matches=MATCH_TABLE) for statement in TUNING),
 ]
 POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS search_fulltext_gin",
@@ -40,7 +35,7 @@ POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS search_doc_title_gin",
     f"ALTER TABLE {DOCUMENT_TABLE} DROP COLUMN IF EXISTS title_vector",
 ]
-SQLITE_FORWARD = [sqlite.CREATE_FTS, sqlite.CREATE_DELETE_TRIGGER]
+SQLITE_FORWARD = [sqlite.CREATE_FTS.format(fts=sqlite.FTS_TABLE), sqlite.CREATE_DELETE_TRIGGER]
 SQLITE_BACKWARD = [sqlite.DROP_DELETE_TRIGGER, sqlite.DROP_FTS]
 
 

@@ -3,6 +3,10 @@
 The documents follow every publication, move and restriction as they happen;
 this command is the safety net (run it nightly, and after a deployment that
 changes what is indexed) and the way to index content created in bulk.
+
+It builds a new index beside the live one and swaps it in, in one transaction that
+first re-checks what may have changed meanwhile (privacy, publications, moves):
+searches keep every result while it runs (search/engines/base.py, `rebuild`).
 """
 
 import time
