@@ -1,16 +1,15 @@
 """A page of search results: facets, sort links, promotions, results and pagination, ready to render."""
 
-import re
 from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from content.pagination import page_window
 from search.engines import engine
-from search.request import DATE, MAX_QUERY_LENGTH, RELEVANCE, SearchRequest, search_types
+from search.request import DATE, RELEVANCE, SearchRequest, search_types
 
 
 @dataclass(frozen=True)
@@ -97,15 +96,6 @@ def promotions_for(query, site_root_path):
     return [
         pick for pick in picks if pick.page_id in public_ids or (not pick.page_id and pick.external_link_url)
     ]
-
-
-_PERSONAL_DATA = re.compile(r"@|\d[\d .-]{7,}\d")
-
-
-def log_query(query):
-    """Count the query for the promotions report, unless it may hold an address or a phone number."""
-    if query and not _PERSONAL_DATA.search(query):
-        Query.get(query[:MAX_QUERY_LENGTH]).add_hit()
 
 
 def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResultsPage:

@@ -3,7 +3,8 @@ from django.template.response import TemplateResponse
 from content.models import SECTION_INDEX_TYPES
 from content.sites import site_for_request
 from search.forms import SearchForm
-from search.results import log_query, search_results
+from search.log import log_query
+from search.results import search_results
 
 
 def sections(home):
@@ -16,8 +17,7 @@ def search(request):
     `search_results()` answers (search/results.py)."""
     home = site_for_request(request).root_page
     results = search_results(SearchForm(request.GET).search_request(), site_root_path=home.path)
-    if results.search.query and results.page_obj.number == 1:
-        log_query(results.search.query)
+    log_query(request, results)
     return TemplateResponse(
         request,
         "search/search.html",
