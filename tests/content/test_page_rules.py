@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
+from contact.models import ContactPage
 from content.models import (
     CONTENT_PAGE_TYPES,
     SECTION_INDEX_TYPES,
@@ -35,11 +36,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(NewsIndexPage, DepartmentalAssociationPage)
 
     def test_the_home_page_holds_the_section_indexes_and_the_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {*SECTION_INDEX_TYPES, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {*SECTION_INDEX_TYPES, StandardPage, ContactPage})
 
     def test_standard_pages_nest_under_the_home_page_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ContactPage})
 
     def test_the_home_page_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
