@@ -149,8 +149,18 @@ class ContactPage(AbstractEmailForm):
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
-                FieldPanel("to_address"),
-                FieldPanel("subject"),
+                FieldPanel(
+                    "to_address",
+                    heading="Destinataires des messages sans sujet",
+                    help_text="Une ou plusieurs adresses, séparées par des virgules : elles reçoivent les "
+                    "messages dont le sujet n’a pas de destinataires.",
+                ),
+                FieldPanel(
+                    "subject",
+                    heading="Objet des courriels",
+                    help_text="Début de l’objet des courriels envoyés aux destinataires, suivi du sujet "
+                    "choisi (par défaut : le titre de la page).",
+                ),
             ],
             heading="Courriels",
         ),

@@ -60,7 +60,8 @@ def test_the_registry_lists_every_page_type_once():
     indexes = {model for model in page_models if issubclass(model, SectionIndexPage)}
     assert sorted(CONTENT_PAGE_TYPES, key=str) == sorted(content_types, key=str)
     assert sorted(SECTION_INDEX_TYPES, key=str) == sorted(indexes, key=str)
-    assert page_models == {HomePage, *content_types, *indexes}
+    # The contact form (contact/) is a page of its own kind, with no facet.
+    assert page_models == {HomePage, ContactPage, *content_types, *indexes}
     assert [index.child_model for index in SECTION_INDEX_TYPES] == [
         model for model in CONTENT_PAGE_TYPES if model is not StandardPage
     ]
