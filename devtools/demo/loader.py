@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.search.utils import normalise_query_string
 
+from contact.models import ContactPage, ContactSubject, FormField
 from content.models import (
     SECTION_INDEX_TYPES,
     Cycle,
@@ -55,6 +56,7 @@ COLLECTION_NAME = "Démo"
 # the order they are created. A body may link only to a page created before it.
 SECTIONS = [(index.default_slug, index, index.child_model) for index in SECTION_INDEX_TYPES]
 STANDARD_PAGES_FILE = "pages.toml"
+CONTACT_PAGE_FILE = "contact.toml"
 
 
 class DemoDataError(ValueError):
@@ -90,6 +92,7 @@ class DemoSite:
             self.load_media()
             self.load_partners()
             self.load_pages()
+            self.load_contact_page()
             self.load_home()
             self.load_promotions()
             self.load_menus()
@@ -104,6 +107,7 @@ class DemoSite:
             top_slugs += [
                 item["slug"] for item in self.data(STANDARD_PAGES_FILE)["page"] if "parent" not in item
             ]
+            top_slugs.append(self.data(CONTACT_PAGE_FILE)["slug"])
             for page in self.home.get_children().filter(slug__in=top_slugs):
                 page.delete()
             queries = [
@@ -172,6 +176,36 @@ class DemoSite:
         for slug, _index_model, model in SECTIONS:
             for item in self.data(f"{slug}.toml").get("page", []):
                 self.content_page(indexes[slug], model, item)
+
+    def load_contact_page(self):
+        """The "Nous contacter" form (contact/): its fields, its subjects and their recipients."""
+        data = self.data(CONTACT_PAGE_FILE)
+        if self.existing(self.home, data["slug"]):
+            return
+        self.add(
+            self.home,
+            ContactPage(
+                slug=data["slug"],
+                title=french(data["title"]),
+                introduction=rich_text(data["introduction"]),
+                thank_you_text=rich_text(data["thank_you"]),
+                to_address=data["to_address"],
+                subject=french(data["mail_subject"]),
+                subjects=[
+                    ContactSubject(label=french(item["label"]), recipients=item["recipients"])
+                    for item in data["subject"]
+                ],
+                form_fields=[
+                    FormField(
+                        label=french(item["label"]),
+                        field_type=item["type"],
+                        required=item.get("required", True),
+                        help_text=french(item.get("help_text", "")),
+                    )
+                    for item in data["field"]
+                ],
+            ),
+        )
 
     def load_home(self):
         """The home page's hero, editor's picks and promos, unless an editor has set a hero."""

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
+from contact.models import ContactPage
 from content.models import (
     CONTENT_PAGE_TYPES,
     SECTION_INDEX_TYPES,
@@ -35,11 +36,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(NewsIndexPage, DepartmentalAssociationPage)
 
     def test_the_home_page_holds_the_section_indexes_and_the_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {*SECTION_INDEX_TYPES, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {*SECTION_INDEX_TYPES, StandardPage, ContactPage})
 
     def test_standard_pages_nest_under_the_home_page_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ContactPage})
 
     def test_the_home_page_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
@@ -59,7 +60,8 @@ def test_the_registry_lists_every_page_type_once():
     indexes = {model for model in page_models if issubclass(model, SectionIndexPage)}
     assert sorted(CONTENT_PAGE_TYPES, key=str) == sorted(content_types, key=str)
     assert sorted(SECTION_INDEX_TYPES, key=str) == sorted(indexes, key=str)
-    assert page_models == {HomePage, *content_types, *indexes}
+    # The contact form (contact/) is a page of its own kind, with no facet.
+    assert page_models == {HomePage, ContactPage, *content_types, *indexes}
     assert [index.child_model for index in SECTION_INDEX_TYPES] == [
         model for model in CONTENT_PAGE_TYPES if model is not StandardPage
     ]

@@ -57,7 +57,7 @@ SEARCH_COUNTS = {
     "Articles": 6,
     "Actualités": 25,
     "Événements": 1,
-    "Pages": 13,
+    "Pages": 12,  # the 13th, "Nous contacter", is the contact form (contact/), not searched
     "Ass. départementales": 14,
 }
 SECTION_SLUGS = [
