@@ -8,7 +8,7 @@ it shows. Pages of the demo are found in the database when they are opened.
 
 import uuid
 
-from content.models import CONTENT_PAGE_TYPES, SECTION_INDEX_TYPES
+from content.models import CONTENT_PAGE_TYPES, SECTION_INDEX_TYPES, AccessibilityStatementPage
 from newsletter import tokens
 from newsletter.models import Subscriber
 
@@ -92,6 +92,7 @@ PAGES = {
     "newsletter-desinscrit": unsubscribed,
     "newsletter-reinscription-erreurs": resubscribe_with_errors,
     "plan-du-site": "/plan-du-site/",
+    "declaration-accessibilite": first_live(AccessibilityStatementPage),
     "page-introuvable": "/cette-page-n-existe-pas/",
 }
 
