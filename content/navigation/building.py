@@ -14,7 +14,14 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
-from content.models import Footer, MainMenu, NewsIndexPage, Partner, SeoSettings
+from content.models import (
+    AccessibilityStatementPage,
+    Footer,
+    MainMenu,
+    NewsIndexPage,
+    Partner,
+    SeoSettings,
+)
 from content.navigation.converters import (
     column_data,
     entry_data,
@@ -48,6 +55,7 @@ def empty_navigation():
         "menu": {"utility": [], "entries": []},
         "partners": {"heading": DEFAULT_PARTNERS_HEADING, "items": []},
         "footer": None,
+        "accessibility": None,
         "seo": {},
         "feed_url": "",
         "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/",
@@ -90,6 +98,8 @@ def build_navigation(site, request, *, menu=None, footer=None):
             "items": [partner_data(partner) for partner in partners],
         },
         "footer": footer_data(footer, request, private) if footer else None,
+        # A child of the home page: publishing it clears this cache (cache.py `_shows`).
+        "accessibility": accessibility_data(site, request),
         "seo": seo_data(seo, base_url),
         "feed_url": news_feed_url(news_index, request),
         "site_url": base_url,
@@ -203,6 +213,20 @@ def footer_data(footer, request, private=None):
         "legal_links": links_data([block.value for block in footer.legal_links], request, private),
         "copyright_holder": footer.copyright_holder,
     }
+
+
+def accessibility_data(site, request):
+    """The footer's « Accessibilité : … » mention: the state the site's statement declares."""
+    # A restriction on the statement itself, not public(): that costs a query of its own.
+    statement = (
+        AccessibilityStatementPage.objects.live()
+        .child_of(site.root_page)
+        .filter(view_restrictions__isnull=True)
+        .first()
+    )
+    if statement is None:
+        return None
+    return {"state": statement.conformity_label, "href": statement.get_url(request)}
 
 
 def seo_data(seo, base_url):
