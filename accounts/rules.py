@@ -5,11 +5,12 @@ must add a one-time code to their password. Any other account that reaches the a
 choose to.
 """
 
-from newsletter.permissions import EXPORT_PERMISSION
+from contact.permissions import EXPORT_PERMISSION as CONTACT_EXPORT_PERMISSION
+from newsletter.permissions import EXPORT_PERMISSION as SUBSCRIBER_EXPORT_PERMISSION
 
-# Permissions that make the second factor compulsory. The contact form's "export the
-# submissions" permission joins this list when that form lands.
-REQUIRED_FOR_PERMISSIONS = [EXPORT_PERMISSION]
+# Permissions that make the second factor compulsory: exporting the subscribers, reading and
+# exporting the contact form's messages.
+REQUIRED_FOR_PERMISSIONS = [SUBSCRIBER_EXPORT_PERMISSION, CONTACT_EXPORT_PERMISSION]
 
 ADMIN_ACCESS_PERMISSION = "wagtailadmin.access_admin"
 

@@ -22,7 +22,6 @@ GET and HEAD never change anything.
 
 from functools import wraps
 
-from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -33,6 +32,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from newsletter import ratelimit, subscriptions, tokens
 from newsletter.forms import ConsentForm, SubscribeForm
 from newsletter.models import Subscriber
+from occe_site.crosssite import is_cross_site
 
 CROSS_SITE_MESSAGE = (
     "Cette demande semble venir d’un autre site. Pour vous inscrire, utilisez le formulaire ci-dessous."
@@ -40,21 +40,6 @@ CROSS_SITE_MESSAGE = (
 RATE_LIMITED_MESSAGE = (
     "Trop de demandes ont été envoyées depuis votre connexion. Réessayez dans une dizaine de minutes."
 )
-
-
-def _is_cross_site(request) -> bool:
-    """True when the browser says the post comes from another site.
-
-    Browsers send Origin with every POST; a request without one (an old browser, a
-    script) is let through, the double opt-in and rate limits still applying.
-    """
-    if request.headers.get("Sec-Fetch-Site") == "cross-site":
-        return True
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return False
-    own_origin = f"{request.scheme}://{request.get_host()}"
-    return origin != own_origin and origin not in settings.CSRF_TRUSTED_ORIGINS
 
 
 def _private(view):
@@ -91,7 +76,7 @@ def subscribe(request):
 @_private
 def _subscribe_post(request):
     form = SubscribeForm(request.POST)
-    if _is_cross_site(request):
+    if is_cross_site(request):
         return _form_page(request, form, status=403, notice=CROSS_SITE_MESSAGE)
     if not ratelimit.allow_client(request):
         return _rate_limited(_form_page(request, form, status=429, notice=RATE_LIMITED_MESSAGE))

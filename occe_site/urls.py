@@ -22,6 +22,7 @@ urlpatterns = [
     path("recherche/", with_cache_keys(SEARCH)(search_views.search), name="search"),
     path("sante/", operations_views.health, name="health"),
     path("newsletter/", include("newsletter.urls")),
+    path("contact/", include("contact.urls")),
     path("plan-du-site/", with_cache_keys(SITEMAP)(content_views.site_map), name="site_map"),
     path("robots.txt", content_views.robots_txt, name="robots_txt"),
     path(

@@ -3,7 +3,8 @@ from django.template.response import TemplateResponse
 from content.models import SECTION_INDEX_TYPES
 from content.sites import site_for_request
 from search.forms import SearchForm
-from search.results import log_query, search_results
+from search.log import log_query
+from search.results import search_results
 
 
 def sections(home):
@@ -12,25 +13,17 @@ def sections(home):
 
 
 def search(request):
-    form = SearchForm(request.GET)
-    params = form.search_parameters()
-    site = site_for_request(request)
-    home = site.root_page
-    results = search_results(
-        query=params["q"],
-        type_slug=params["type"],
-        order=params["tri"],
-        page_number=params["page"],
-        site_root_path=home.path,
-    )
-    if params["q"] and results.page_obj.number == 1:
-        log_query(params["q"])
+    """/recherche/: the form reads the query string into one `SearchRequest`, which
+    `search_results()` answers (search/results.py)."""
+    home = site_for_request(request).root_page
+    results = search_results(SearchForm(request.GET).search_request(), site_root_path=home.path)
+    log_query(request, results)
     return TemplateResponse(
         request,
         "search/search.html",
         {
-            "search_query": params["q"],
-            "query_was_truncated": form.query_was_truncated,
+            "search": results.search,
+            "search_query": results.search.query,  # for the header's search box (base.html)
             "results": results,
             "breadcrumb": [home],
             "sections": sections(home) if not results.total else [],

@@ -1,5 +1,6 @@
 """The models of the content app, imported from here by the rest of the site."""
 
+from .accessibility import AccessibilityStatementPage
 from .base import BasePage, SectionIndexPage
 from .home import HomeFeaturedPage, HomePage
 from .navigation import Footer, MainMenu, SeoSettings

@@ -62,7 +62,12 @@ class HomePage(Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     # The section indexes and the standard pages (each of which says it may live here).
-    subpage_types = [*SECTION_INDEX_TYPES, StandardPage]
+    subpage_types = [
+        *SECTION_INDEX_TYPES,
+        StandardPage,
+        "contact.ContactPage",
+        "content.AccessibilityStatementPage",
+    ]
     template = "pages/home_page.html"
     latest_news_count = 3
 

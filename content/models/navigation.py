@@ -2,8 +2,13 @@
 
 `MainMenu` and `Footer` are snippets, one per site, with drafts, revisions, scheduling and
 preview: an editor prepares a change, previews it on a sample page and publishes it when ready.
-The public site renders only the live version, from the cache that content/navigation/
-builds and that content/signal_handlers.py clears whenever an editor saves.
+They go through the moderation workflows as pages do (the workflow assigned to their type in
+Paramètres › Processus de validation) and an editor can lock one while working on it, so that
+nobody else edits it meanwhile. Saving a draft or submitting it for moderation leaves the live
+version alone: the public site renders only that one, from the cache that content/navigation/
+builds and that content/signal_handlers.py clears whenever an editor saves; publishing (an
+editor's, or the approval of the workflow's last task) purges the shared cache
+(httpcache/signal_handlers.py).
 
 To fill them from a management command, give the StreamFields raw data (page and document ids)
 and publish a revision so that the admin's history starts with it::
@@ -27,11 +32,19 @@ An optional image (ImageBlock) is either left out or given as
 ``{"image": image.pk, "alt_text": "…", "decorative": False}``; never as a bare ``None``.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, Site
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    Site,
+    WorkflowMixin,
+)
 
 from content.blocks import (
     FooterColumnBlock,
@@ -47,8 +60,11 @@ def default_site_id():
     return Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
 
 
-class SiteNavigationModel(DraftStateMixin, RevisionMixin, PreviewableMixin, models.Model):
-    """What the header menu and the footer share: one per site, drafts and preview."""
+class SiteNavigationModel(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+):
+    """What the header menu and the footer share: one per site, drafts, moderation, locking
+    and preview (the mixins in the order Wagtail's snippet documentation gives)."""
 
     site = models.OneToOneField(
         Site,
@@ -56,6 +72,16 @@ class SiteNavigationModel(DraftStateMixin, RevisionMixin, PreviewableMixin, mode
         on_delete=models.CASCADE,
         related_name="+",
         default=default_site_id,
+    )
+    # Deleting a menu deletes its revisions and workflow states with it (Wagtail's advice for
+    # snippets: they point to the menu through a generic relation).
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="%(class)s")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(class)s",
+        for_concrete_model=False,
     )
 
     preview_template = "navigation/preview.html"
@@ -65,6 +91,10 @@ class SiteNavigationModel(DraftStateMixin, RevisionMixin, PreviewableMixin, mode
 
     def __str__(self):
         return f"{self._meta.verbose_name.capitalize()} – {self.site.site_name or self.site}"
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def get_preview_template(self, request, mode_name):
         return self.preview_template

@@ -273,7 +273,7 @@ class StandardPage(BasePage):
     facet_label = "Pages"
 
     parent_page_types = ["content.HomePage", "content.StandardPage"]
-    subpage_types = ["content.StandardPage"]
+    subpage_types = ["content.StandardPage", "contact.ContactPage"]
     template = "pages/standard_page.html"
 
     class Meta:

@@ -11,7 +11,14 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
-from content.models import Footer, MainMenu, NewsIndexPage, Partner, SeoSettings
+from content.models import (
+    AccessibilityStatementPage,
+    Footer,
+    MainMenu,
+    NewsIndexPage,
+    Partner,
+    SeoSettings,
+)
 from content.navigation.converters import (
     column_data,
     entry_data,
@@ -44,6 +51,7 @@ def empty_navigation():
         "menu": {"utility": [], "entries": []},
         "partners": {"heading": DEFAULT_PARTNERS_HEADING, "items": []},
         "footer": None,
+        "accessibility": None,
         "seo": {},
         "feed_url": "",
         "site_url": "/",
@@ -84,6 +92,8 @@ def build_navigation(site, request, *, menu=None, footer=None):
             "items": [partner_data(partner) for partner in partners],
         },
         "footer": footer_data(footer, request) if footer else None,
+        # A child of the home page: publishing it clears this cache (cache.py `_shows`).
+        "accessibility": accessibility_data(site, request),
         "seo": seo_data(seo, request),
         "feed_url": news_feed_url(news_index, request),
         "site_url": site.root_url + "/",
@@ -179,6 +189,20 @@ def footer_data(footer, request):
         "legal_links": links_data([block.value for block in footer.legal_links], request),
         "copyright_holder": footer.copyright_holder,
     }
+
+
+def accessibility_data(site, request):
+    """The footer's « Accessibilité : … » mention: the state the site's statement declares."""
+    # A restriction on the statement itself, not public(): that costs a query of its own.
+    statement = (
+        AccessibilityStatementPage.objects.live()
+        .child_of(site.root_page)
+        .filter(view_restrictions__isnull=True)
+        .first()
+    )
+    if statement is None:
+        return None
+    return {"state": statement.conformity_label, "href": statement.get_url(request)}
 
 
 def seo_data(seo, request):

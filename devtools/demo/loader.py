@@ -26,8 +26,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.search.utils import normalise_query_string
 
+from contact.models import ContactPage, ContactSubject, FormField
 from content.models import (
     SECTION_INDEX_TYPES,
+    AccessibilityStatementPage,
     Cycle,
     DepartmentalAssociationPage,
     EventPage,
@@ -43,6 +45,7 @@ from content.models import (
     Theme,
     WebinarPage,
 )
+from content.navigation.moderation import set_up_navigation_moderation
 from devtools.demo.text import french, rich_text
 from newsletter.consent import CURRENT_CONSENT_VERSION
 from newsletter.models import Subscriber
@@ -55,6 +58,8 @@ COLLECTION_NAME = "Démo"
 # the order they are created. A body may link only to a page created before it.
 SECTIONS = [(index.default_slug, index, index.child_model) for index in SECTION_INDEX_TYPES]
 STANDARD_PAGES_FILE = "pages.toml"
+CONTACT_PAGE_FILE = "contact.toml"
+ACCESSIBILITY_FILE = "accessibility.toml"
 
 
 class DemoDataError(ValueError):
@@ -90,9 +95,12 @@ class DemoSite:
             self.load_media()
             self.load_partners()
             self.load_pages()
+            self.load_contact_page()
             self.load_home()
             self.load_promotions()
             self.load_menus()
+            self.load_moderation()
+            self.load_accessibility_statement()
             self.load_subscribers()
 
     def reset(self):
@@ -104,6 +112,8 @@ class DemoSite:
             top_slugs += [
                 item["slug"] for item in self.data(STANDARD_PAGES_FILE)["page"] if "parent" not in item
             ]
+            top_slugs.append(self.data(CONTACT_PAGE_FILE)["slug"])
+            top_slugs.append(self.data(ACCESSIBILITY_FILE)["slug"])
             for page in self.home.get_children().filter(slug__in=top_slugs):
                 page.delete()
             queries = [
@@ -172,6 +182,36 @@ class DemoSite:
         for slug, _index_model, model in SECTIONS:
             for item in self.data(f"{slug}.toml").get("page", []):
                 self.content_page(indexes[slug], model, item)
+
+    def load_contact_page(self):
+        """The "Nous contacter" form (contact/): its fields, its subjects and their recipients."""
+        data = self.data(CONTACT_PAGE_FILE)
+        if self.existing(self.home, data["slug"]):
+            return
+        self.add(
+            self.home,
+            ContactPage(
+                slug=data["slug"],
+                title=french(data["title"]),
+                introduction=rich_text(data["introduction"]),
+                thank_you_text=rich_text(data["thank_you"]),
+                to_address=data["to_address"],
+                subject=french(data["mail_subject"]),
+                subjects=[
+                    ContactSubject(label=french(item["label"]), recipients=item["recipients"])
+                    for item in data["subject"]
+                ],
+                form_fields=[
+                    FormField(
+                        label=french(item["label"]),
+                        field_type=item["type"],
+                        required=item.get("required", True),
+                        help_text=french(item.get("help_text", "")),
+                    )
+                    for item in data["field"]
+                ],
+            ),
+        )
 
     def load_home(self):
         """The home page's hero, editor's picks and promos, unless an editor has set a hero."""
@@ -267,6 +307,37 @@ class DemoSite:
                 )
             )
             self.created["menus"] += 1
+
+    def load_moderation(self):
+        """The menus and the footer go through « Moderators approval », Wagtail's default
+        workflow; the Editors and Moderators groups get their permissions on them."""
+        set_up_navigation_moderation()
+
+    def load_accessibility_statement(self):
+        """The accessibility statement (accessibility.toml), dated the day of loading."""
+        data = self.data(ACCESSIBILITY_FILE)
+        if self.existing(self.home, data["slug"]):
+            return
+        self.add(
+            self.home,
+            AccessibilityStatementPage(
+                slug=data["slug"],
+                title=french(data["title"]),
+                entity_name=french(data["entity_name"]),
+                conformity=data["conformity"],
+                statement_date=self.today,
+                test_results=rich_text(data["test_results"]),
+                non_conforming_content=rich_text(data["non_conforming_content"]),
+                derogations=rich_text(data["derogations"]),
+                out_of_scope=rich_text(data["out_of_scope"]),
+                technologies=french(data["technologies"].strip()),
+                test_environment=french(data["test_environment"].strip()),
+                evaluation_tools=french(data["evaluation_tools"].strip()),
+                tested_pages=french(data["tested_pages"].strip()),
+                contact_page=self.pages.get(data["contact_page"]),
+                contact_postal_address=french(data["contact_postal_address"].strip()),
+            ),
+        )
 
     def load_subscribers(self):
         """A few newsletter subscribers in each status (made-up addresses at example.org)."""

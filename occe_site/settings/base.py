@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "content",
     "search",
     "newsletter",
+    "contact",
     "accounts",
     "httpcache",
     "operations",
@@ -347,6 +348,7 @@ SCHEDULED_JOBS = [
         "every": DAY,
         "offset": 2 * HOUR + 20 * MINUTE,
     },
+    {"command": "purge_contact_submissions", "every": DAY, "offset": 2 * HOUR + 25 * MINUTE},
     # The search table's safety net (search/): rebuilt from the pages every night.
     {"command": "rebuild_search_documents", "every": DAY, "offset": 2 * HOUR + 30 * MINUTE},
 ]
@@ -358,6 +360,12 @@ NEWSLETTER_RATE_LIMIT_PER_CLIENT = env_int("NEWSLETTER_RATE_LIMIT_PER_CLIENT", 1
 # Emails one address may be sent by signup requests, besides one per 10 minutes at most.
 NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY = env_int("NEWSLETTER_EMAILS_PER_ADDRESS_PER_DAY", 3)
 NEWSLETTER_EMAILS_PER_ADDRESS_PER_WEEK = env_int("NEWSLETTER_EMAILS_PER_ADDRESS_PER_WEEK", 5)
+
+# Contact form (contact/)
+# Messages are deleted this many days after they were sent (`purge_contact_submissions`, daily).
+CONTACT_SUBMISSION_RETENTION_DAYS = env_int("CONTACT_SUBMISSION_RETENTION_DAYS", 365)
+# Messages allowed from one client (occe_site/clients.py) per hour.
+CONTACT_RATE_LIMIT_PER_CLIENT = env_int("CONTACT_RATE_LIMIT_PER_CLIENT", 5)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OCCE"

@@ -4,9 +4,11 @@ import pytest
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
+from contact.models import ContactPage
 from content.models import (
     CONTENT_PAGE_TYPES,
     SECTION_INDEX_TYPES,
+    AccessibilityStatementPage,
     AssociationIndexPage,
     BasePage,
     DepartmentalAssociationPage,
@@ -34,12 +36,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(AssociationIndexPage, NewsPage)
         self.assertCanNotCreateAt(NewsIndexPage, DepartmentalAssociationPage)
 
-    def test_the_home_page_holds_the_section_indexes_and_the_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {*SECTION_INDEX_TYPES, StandardPage})
+    def test_the_home_page_holds_the_section_indexes_the_standard_pages_and_the_statement(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {*SECTION_INDEX_TYPES, StandardPage, ContactPage, AccessibilityStatementPage}
+        )
 
     def test_standard_pages_nest_under_the_home_page_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ContactPage})
 
     def test_the_home_page_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
@@ -53,13 +57,16 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
 
 def test_the_registry_lists_every_page_type_once():
-    """A new content type or section missing from the registry would have no facet."""
+    """A new content type or section missing from the registry would have no facet (the
+    accessibility statement has none, on purpose: it is a page of the site, not content)."""
     page_models = set(get_page_models()) - {Page}
     content_types = {model for model in page_models if issubclass(model, BasePage)}
     indexes = {model for model in page_models if issubclass(model, SectionIndexPage)}
     assert sorted(CONTENT_PAGE_TYPES, key=str) == sorted(content_types, key=str)
     assert sorted(SECTION_INDEX_TYPES, key=str) == sorted(indexes, key=str)
-    assert page_models == {HomePage, *content_types, *indexes}
+    # The contact form (contact/) and the accessibility statement are pages of their own kind,
+    # with no facet.
+    assert page_models == {HomePage, ContactPage, AccessibilityStatementPage, *content_types, *indexes}
     assert [index.child_model for index in SECTION_INDEX_TYPES] == [
         model for model in CONTENT_PAGE_TYPES if model is not StandardPage
     ]

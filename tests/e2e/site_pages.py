@@ -64,6 +64,29 @@ def resubscribe_with_errors(page):
     return navigation.value
 
 
+CONTACT_PATH = "/nous-contacter/"
+
+
+def contact_with_errors(page):
+    page.goto(CONTACT_PATH)
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Envoyer le message").click()  # nothing filled in
+    return navigation.value
+
+
+def contact_sent(page):
+    page.goto(CONTACT_PATH)
+    page.get_by_label("Nom").fill("Camille Martin")
+    page.get_by_label("Courriel").fill("camille@example.org")
+    page.get_by_label("Sujet").select_option("Autre")
+    page.get_by_label("Message").fill(
+        "Bonjour, une question sur le compte-rendu annuel de notre coopérative."
+    )
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Envoyer le message").click()
+    return navigation.value
+
+
 def home_with_menu_panel_open(page):
     response = page.goto("/")
     menu = page.get_by_role("button", name="Menu")
@@ -91,6 +114,9 @@ PAGES = {
     "newsletter-desinscription": unsubscribe_link,
     "newsletter-desinscrit": unsubscribed,
     "newsletter-reinscription-erreurs": resubscribe_with_errors,
+    "contact": CONTACT_PATH,
+    "contact-erreurs": contact_with_errors,
+    "contact-envoye": contact_sent,
     "plan-du-site": "/plan-du-site/",
     "page-introuvable": "/cette-page-n-existe-pas/",
 }

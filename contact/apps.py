@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ContactConfig(AppConfig):
+    name = "contact"
+    verbose_name = "Contact"
+    default_auto_field = "django.db.models.BigAutoField"
