@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail import hooks
@@ -16,3 +17,10 @@ def contact_messages_need_the_export_permission(user, editable_forms):
     if user.has_perm(EXPORT_PERMISSION):
         return Page.objects.filter(Q(pk__in=editable_forms.values("pk")) | contact_pages)
     return editable_forms.exclude(contact_pages)
+
+
+@hooks.register("register_permissions")
+def contact_permissions():
+    """Shown in the admin's group and user editors (Paramètres › Groupes), to be granted there."""
+    app_label, codename = EXPORT_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)

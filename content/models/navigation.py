@@ -3,7 +3,7 @@
 `MainMenu` and `Footer` are snippets, one per site, with drafts, revisions, scheduling and
 preview: an editor prepares a change, previews it on a sample page and publishes it when ready.
 They go through the moderation workflows as pages do (the workflow assigned to their type in
-Paramètres › Processus de validation) and an editor can lock one while working on it, so that
+Paramètres › Workflows) and an editor can lock one while working on it, so that
 nobody else edits it meanwhile. Saving a draft or submitting it for moderation leaves the live
 version alone: the public site renders only that one, from the cache that content/navigation/
 builds and that content/signal_handlers.py clears whenever an editor saves; publishing (an

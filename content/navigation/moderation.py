@@ -1,8 +1,8 @@
 """The menus and the footer under the same moderation as pages.
 
 `MainMenu` and `Footer` have Wagtail's workflow and locking mixins (content/models/
-navigation.py); which workflow they go through is an admin setting (Paramètres › Processus de
-validation › a workflow › « Attribuer aux extraits »), and who may do what, the groups'
+navigation.py); which workflow they go through is an admin setting (Paramètres › Workflows › a workflow ›
+« Assignez votre workflow à des fragments »), and who may do what, the groups'
 permissions. `set_up_navigation_moderation()` does both the way the demo wants them, and is
 what a site's administrator would click:
 

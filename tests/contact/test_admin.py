@@ -85,3 +85,9 @@ def test_the_permission_alone_opens_the_messages_without_page_rights(
     )
     sign_in(client, user)
     assert client.get(submissions_url(contact_page)).status_code == 200
+
+
+def test_a_superuser_grants_the_permission_in_the_group_editor(admin_client):
+    html = admin_client.get("/admin/groups/new/").content.decode()
+    permission = Permission.objects.get(codename="export_contactsubmission")
+    assert f'value="{permission.pk}"' in html

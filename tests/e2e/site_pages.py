@@ -8,7 +8,7 @@ it shows. Pages of the demo are found in the database when they are opened.
 
 import uuid
 
-from content.models import CONTENT_PAGE_TYPES, SECTION_INDEX_TYPES
+from content.models import CONTENT_PAGE_TYPES, SECTION_INDEX_TYPES, AccessibilityStatementPage
 from newsletter import tokens
 from newsletter.models import Subscriber
 
@@ -118,6 +118,7 @@ PAGES = {
     "contact-erreurs": contact_with_errors,
     "contact-envoye": contact_sent,
     "plan-du-site": "/plan-du-site/",
+    "declaration-accessibilite": first_live(AccessibilityStatementPage),
     "page-introuvable": "/cette-page-n-existe-pas/",
 }
 
