@@ -30,7 +30,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, ModelLogEntry, Site
 
+from contact.models import ContactPage, ContactSubmission
 from content.models import (
+    AccessibilityStatementPage,
     EventIndexPage,
     EventPage,
     NewsIndexPage,
@@ -346,6 +348,9 @@ def test_the_main_menu_and_the_footer_are_edited_under_navigation(admin_page, de
     expect(page.get_by_role("button", name="Enregistrer le brouillon")).to_be_visible()
     expect(page.get_by_role("button", name="Afficher/masquer la prévisualisation")).to_be_visible()
     screenshot(page, "12-menu-principal")
+    # The menus go through the pages' moderation workflow (docs/guide-redaction/menus.md).
+    page.get_by_role("button", name="Plus d'actions").click()
+    expect(page.get_by_role("button", name="Soumettre à Moderators approval")).to_be_visible()
     open_menu(page, "Navigation", "Pied de page")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Pied")
 
@@ -365,6 +370,41 @@ def test_a_search_promotion_puts_a_page_first_for_a_query(admin_page, demo_site,
     page.goto(f"/recherche/?q={promotion.query.query_string}")
     suggestions = page.get_by_role("region", name="Nos suggestions")
     expect(suggestions.get_by_role("link", name=promotion.page.title)).to_be_visible()
+
+
+def test_staff_read_the_contact_messages_under_forms(admin_page, demo_site, superuser, login):
+    contact_page = ContactPage.objects.live().get()
+    sample = {
+        "email": "camille.martin@example.org",
+        "multiline": "Bonjour, notre école voudrait créer sa coopérative scolaire.",
+        "singleline": "Camille Martin",
+    }
+    answers = {
+        field.clean_name: sample.get(field.field_type, "Adhésion") for field in contact_page.get_form_fields()
+    }
+    message = ContactSubmission.objects.create(page=contact_page, form_data=answers)
+    try:
+        page = login(*superuser)
+        main_menu(page).get_by_role("link", name="Formulaires").click()
+        page.get_by_role("link", name=contact_page.title).first.click()
+        expect(page.locator("main table tbody tr")).not_to_have_count(0)
+        expect(page.locator("main table")).to_contain_text("En attente d’envoi")
+        actions = page.get_by_role("button", name="Actions")
+        if actions.count():  # the exports, in the "Actions" menu or beside it
+            actions.click()
+        expect(page.get_by_role("link", name="Télécharger en XLSX")).to_be_visible()
+        screenshot(page, "20-messages-de-contact")
+    finally:
+        message.delete()
+
+
+def test_the_accessibility_statement_is_a_page_of_its_own(admin_page, demo_site, login):
+    statement = AccessibilityStatementPage.objects.live().get()
+    page = login(demo_site["editor"])
+    page.goto(f"/admin/pages/{statement.pk}/edit/")
+    expect(page.get_by_role("combobox", name="État de conformité*")).to_have_value(statement.conformity)
+    expect(page.get_by_role("textbox", name="Pages vérifiées*")).to_contain_text("/accessibilite/")
+    screenshot(page, "21-declaration-d-accessibilite")
 
 
 # --- Subscribers, sign-in, redirects ---------------------------------------------------------
