@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from search.documents import SEARCHABLE_MODELS, PageText, page_text
 from search.french import analysed
+from search.lexicon import Lexicon
 from search.models import SearchDocument
 
 MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
@@ -30,6 +31,7 @@ class SearchIndex:
 
     def __init__(self, connection):
         self.connection = connection
+        self.lexicon = Lexicon(connection)
 
     @staticmethod
     def for_connection(connection=None) -> "SearchIndex":
@@ -106,12 +108,27 @@ class SearchIndex:
         return total
 
     def delete(self, page_ids: list[int]) -> None:
-        SearchDocument.objects.using(self.connection.alias).filter(page_id__in=page_ids).delete()
+        with self.lexicon.tracking(self, list(page_ids)):
+            SearchDocument.objects.using(self.connection.alias).filter(page_id__in=page_ids).delete()
 
     def clear(self) -> None:
         SearchDocument.objects.using(self.connection.alias).all().delete()
+        self.lexicon.clear()
 
     def write(self, texts: list[PageText]) -> None:
+        """Store the documents; the lexicon (search/lexicon.py) follows."""
+        page_ids = [text.page_id for text in texts]
+        strings = (
+            string for text in texts for string in (text.title, text.summary, text.body[:MAX_BODY_CHARS])
+        )
+        with self.lexicon.tracking(self, page_ids, strings):
+            self.store(texts)
+
+    def indexed_stems(self, page_ids: list[int]) -> dict[int, set[str]]:
+        """The stems the index holds for each of `page_ids` (none without a text index)."""
+        return {}
+
+    def store(self, texts: list[PageText]) -> None:
         for text in texts:
             SearchDocument.objects.using(self.connection.alias).update_or_create(
                 page_id=text.page_id,
@@ -157,7 +174,16 @@ class PostgresSearchIndex(SearchIndex):
             search_vector = EXCLUDED.search_vector
     """
 
-    def write(self, texts: list[PageText]) -> None:
+    def indexed_stems(self, page_ids: list[int]) -> dict[int, set[str]]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT page_id, tsvector_to_array(search_vector) FROM search_fulltext "
+                "WHERE page_id = ANY(%s)",
+                [list(page_ids)],
+            )
+            return {page_id: set(stems) for page_id, stems in cursor.fetchall()}
+
+    def store(self, texts: list[PageText]) -> None:
         if not texts:
             return
         with self.connection.cursor() as cursor:
@@ -183,7 +209,21 @@ class PostgresSearchIndex(SearchIndex):
 
 
 class SQLiteSearchIndex(SearchIndex):
-    def write(self, texts: list[PageText]) -> None:
+    def indexed_stems(self, page_ids: list[int]) -> dict[int, set[str]]:
+        found = {}
+        with self.connection.cursor() as cursor:
+            for start in range(0, len(page_ids), 500):
+                chunk = page_ids[start : start + 500]
+                cursor.execute(
+                    "SELECT rowid, title, summary, body FROM search_fts "  # noqa: S608
+                    f"WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",  # nosec B608 (placeholders only)
+                    chunk,
+                )
+                for rowid, *columns in cursor.fetchall():
+                    found[rowid] = {term for column in columns for term in (column or "").split()}
+        return found
+
+    def store(self, texts: list[PageText]) -> None:
         if not texts:
             return
         with self.connection.cursor() as cursor:

@@ -1,9 +1,12 @@
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
 from content.models import SECTION_INDEX_TYPES
 from content.sites import site_for_request
+from search.corrections import suggest_correction
 from search.forms import SearchForm
 from search.results import log_query, search_results
+from search.suggestions import suggestions
 
 
 def sections(home):
@@ -32,7 +35,16 @@ def search(request):
             "search_query": params["q"],
             "query_was_truncated": form.query_was_truncated,
             "results": results,
+            "correction": suggest_correction(params["q"]) if params["q"] else None,
             "breadcrumb": [home],
             "sections": sections(home) if not results.total else [],
         },
     )
+
+
+def search_suggestions(request):
+    """JSON for the search box: {"q": …, "suggestions": [{"label": …, "url": …}, {"label": …}]}."""
+    query = SearchForm(request.GET).search_parameters()["q"]
+    home = site_for_request(request).root_page
+    found = suggestions(query, home.path, request) if query else []
+    return JsonResponse({"q": query, "suggestions": [suggestion.as_json() for suggestion in found]})
