@@ -4,7 +4,8 @@ The last word of the query is a prefix, the words before it are complete. Both a
 (case and accents), so "Coo", "coo" and "côo" suggest the same. The lexicon (search/lexicon.py)
 gives the words that start with the prefix, most frequent first, and their stems; the titles
 are those of the pages whose title holds one of these stems and every complete word, newest
-first, read from the title index (PostgreSQL `title_vector`, SQLite FTS5 `title` column).
+first, read from the title index (PostgreSQL `title_vector`, SQLite FTS5 `title` column): five
+titles at most, then words, then more titles if the words leave room.
 """
 
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ def _title_ids(cursor, stems: list[str], complete: str, site_root_path: str) -> 
             "SELECT d.page_id FROM search_searchdocument d "
             "WHERE d.title_vector @@ (%s::tsquery && plainto_tsquery('occe_french', %s)) AND d.path LIKE %s "
             "ORDER BY d.date DESC, d.page_id DESC LIMIT %s",
-            [" | ".join(_quoted(stem) for stem in stems), complete, f"{site_root_path}%", MAX_TITLES],
+            [" | ".join(_quoted(stem) for stem in stems), complete, f"{site_root_path}%", LIMIT],
         )
     else:
         required = "".join(f' AND "{term}"' for term in terms(complete))
@@ -65,7 +66,7 @@ def _title_ids(cursor, stems: list[str], complete: str, site_root_path: str) -> 
         cursor.execute(
             "SELECT d.page_id FROM search_fts JOIN search_searchdocument d ON d.page_id = search_fts.rowid "
             "WHERE search_fts MATCH %s AND d.path LIKE %s ORDER BY d.date DESC, d.page_id DESC LIMIT %s",
-            [match, f"{site_root_path}%", MAX_TITLES],
+            [match, f"{site_root_path}%", LIMIT],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -83,7 +84,8 @@ def suggestions(query: str, site_root_path: str, request=None) -> list[Suggestio
         stems = list(dict.fromkeys(stem for _word, stem in found))[:PREFIX_STEMS]
         title_ids = _title_ids(cursor, stems, complete, site_root_path) if stems else []
     pages = Page.objects.filter(pk__in=title_ids).only("id", "title", "url_path", "path", "depth").in_bulk()
-    result = [Suggestion(pages[pk].title, pages[pk].get_url(request)) for pk in title_ids if pk in pages]
+    titles = [Suggestion(pages[pk].title, pages[pk].get_url(request)) for pk in title_ids if pk in pages]
+    result = titles[:MAX_TITLES]
     lead = query[: len(query) - len(query.split()[-1])] if complete else ""
     seen = {suggestion.label.casefold() for suggestion in result}
     for word, _stem in found:
@@ -95,4 +97,6 @@ def suggestions(query: str, site_root_path: str, request=None) -> list[Suggestio
         if label.casefold() not in seen:
             seen.add(label.casefold())
             result.append(Suggestion(label))
-    return result[:LIMIT]
+    # Titles first; more of them when the words do not fill the list.
+    more = titles[MAX_TITLES : MAX_TITLES + LIMIT - len(result)]
+    return (result[:MAX_TITLES] + more + result[MAX_TITLES:])[:LIMIT]
