@@ -109,9 +109,10 @@ def measure(runs: int, stock_runs: int) -> dict:
     vocabulary = Vocabulary(seed=1)
 
     def document_frequency(word):
-        from search.query import SearchParams, run_search
+        from search.engines import engine
+        from search.request import SearchRequest
 
-        outcome = run_search(SearchParams(query=word, site_root_path="0001", limit=1))
+        outcome = engine().search(SearchRequest(query=word, per_page=1), site_root_path="0001")
         return sum(outcome.counts.values())
 
     frequent, tenth, rare, accented = choose_words(vocabulary, document_frequency, total)

@@ -205,10 +205,10 @@ class ContentGenerator:
 
     def generate(self, total: int, progress: Callable[[int], None] | None = None) -> GenerationReport:
         from search.documents import PageText
-        from search.index import SearchIndex
+        from search.engines import engine
 
         started = time.monotonic()
-        index = SearchIndex.for_connection()
+        index = engine()
         texts: list[PageText] = []
         for model, count in split_counts(total).items():
             if count:

@@ -22,10 +22,6 @@ class PageText:
     date: object
 
 
-def is_searchable_type(page) -> bool:
-    return type(page) in SEARCHABLE_MODELS
-
-
 def _texts(obj, fields):
     """The searchable strings of `obj` for Wagtail search fields, related fields included."""
     for field in fields:

@@ -2,15 +2,13 @@
 
 from django import forms
 
-from content.models import CONTENT_PAGE_TYPES
 from content.pagination import parse_page_number
-from search.query import DATE, RELEVANCE
-
-MAX_QUERY_LENGTH = 200
+from search.request import DATE, MAX_PAGE, MAX_QUERY_LENGTH, RELEVANCE, SearchRequest, search_type
 
 
 class QueryField(forms.CharField):
-    """Free text: NUL bytes and other control characters removed, spaces folded, cut to 200."""
+    """Free text from the query string: NUL bytes and other control characters removed,
+    spaces folded. (Cutting to a length is the form's business: it tells the visitor.)"""
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -19,32 +17,22 @@ class QueryField(forms.CharField):
 
 
 class SearchForm(forms.Form):
+    """`?q=…&type=…&tri=…&page=…`: the names a visitor sees in the address bar."""
+
     q = QueryField(label="Rechercher", required=False, strip=True)
     type = QueryField(required=False)
     tri = QueryField(required=False)
     page = QueryField(required=False)
 
-    TYPE_SLUGS = {model.facet_slug for model in CONTENT_PAGE_TYPES}
-
-    def clean_q(self):
-        query = self.cleaned_data["q"]
-        self.query_was_truncated = len(query) > MAX_QUERY_LENGTH
-        return query[:MAX_QUERY_LENGTH].strip()
-
-    def clean_type(self):
-        value = self.cleaned_data["type"]
-        return value if value in self.TYPE_SLUGS else ""
-
-    def clean_tri(self):
-        return DATE if self.cleaned_data["tri"] == DATE else RELEVANCE
-
-    def clean_page(self):
-        return parse_page_number(self.cleaned_data["page"] or 1)
-
-    DEFAULTS = {"q": "", "type": "", "tri": RELEVANCE, "page": 1}
-
-    def search_parameters(self) -> dict:
-        """The cleaned parameters, each field that could not be read replaced by its default."""
+    def search_request(self) -> SearchRequest:
+        """The one value the view hands on; a field that cannot be read keeps its default."""
         self.is_valid()
-        self.query_was_truncated = getattr(self, "query_was_truncated", False)
-        return {name: self.cleaned_data.get(name, default) for name, default in self.DEFAULTS.items()}
+        data = self.cleaned_data
+        query = data.get("q", "")
+        return SearchRequest(
+            query=query[:MAX_QUERY_LENGTH].strip(),
+            query_was_cut=len(query) > MAX_QUERY_LENGTH,
+            type=search_type(data.get("type", "")),
+            order=DATE if data.get("tri") == DATE else RELEVANCE,
+            page=min(parse_page_number(data.get("page") or 1), MAX_PAGE),
+        )

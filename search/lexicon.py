@@ -11,9 +11,10 @@ suggestions as you type (search/suggestions.py). It has two tables:
 - `LexiconStem`: one row per stem of the index, with its document frequency (`doc_count`).
 
 The frequencies follow the index exactly: each write or deletion of documents reads the stems
-the index held for those pages before and after (`SearchIndex.indexed_stems`) and adds the
-difference. Words are added as they are met; a word whose stem no page holds any more is
-never offered, and the nightly rebuild starts the lexicon afresh.
+the index held for those pages before and after (`DocumentEngine.indexed_stems`,
+search/engines/) and adds the difference. Words are added as they are met; a word whose stem
+no page holds any more is never offered; `rebuild_search_documents` takes every count afresh
+from the index it swaps in (PostgreSQL `ts_stat`, SQLite `fts5vocab`).
 """
 
 import re
@@ -112,11 +113,15 @@ class Lexicon:
         return self.vendor in ("postgresql", "sqlite")
 
     @contextmanager
-    def tracking(self, index, page_ids: list[int], texts: Iterable[str] = ()):
+    def tracking(self, index, page_ids: list[int], texts: Iterable[str] = (), count: bool = True):
         """Around a write or a deletion of `page_ids`: count the stems those pages gain and
-        lose, and record the words of `texts`."""
+        lose (unless not `count`), and record the words of `texts`."""
         if not self.supported or not page_ids:
             yield
+            return
+        if not count:
+            yield
+            self.add_words(words_of(texts))
             return
         before = index.indexed_stems(page_ids)
         yield
@@ -189,9 +194,23 @@ class Lexicon:
                     [(gram, len(folded), folded) for folded in new for gram in trigrams(folded)],
                 )
 
-    def clear(self) -> None:
+    def recount(self) -> None:
+        """Every stem's document frequency taken afresh from the live index (after a rebuild)."""
         if not self.supported:
             return
         with self.connection.cursor() as cursor:
-            for table in ("search_lexicontrigram", "search_lexiconword", "search_lexiconstem"):
-                cursor.execute(f"DELETE FROM {table}")  # noqa: S608  # nosec B608 (constant names)
+            cursor.execute("DELETE FROM search_lexiconstem")
+            if self.vendor == "postgresql":
+                cursor.execute(
+                    "INSERT INTO search_lexiconstem (stem, doc_count) "
+                    "SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM search_fulltext')"
+                )
+            else:
+                cursor.execute(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_terms "
+                    "USING fts5vocab(main, search_fts, 'row')"
+                )
+                cursor.execute(
+                    "INSERT INTO search_lexiconstem (stem, doc_count) "
+                    "SELECT term, doc FROM temp.search_fts_terms"
+                )

@@ -1,4 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -10,10 +12,12 @@ class SearchDocument(models.Model):
     therefore never joins the page tree to filter, and the counts per type
     come from this one table.
 
-    Text-search data live beside the row, per database (search/migrations/0002):
-    on PostgreSQL the small `rank_vector` (title and summary) used for ranking,
-    and a `SearchMatch` row with the full vector; on SQLite the FTS5 table
-    `search_fts`, whose rowid is the page id.
+    Text-search data live beside the row, per engine (search/engines/):
+    on PostgreSQL the small `title_vector` and `rank_vector` (title and summary)
+    used for ranking, and a `SearchMatch` row with the full vector; on SQLite the
+    FTS5 table `search_fts`, whose rowid is the page id (the vector columns stay
+    empty there). What Django cannot declare (statistics targets, storage) is in
+    search/migrations/0002.
     """
 
     page = models.OneToOneField(
@@ -25,11 +29,17 @@ class SearchDocument(models.Model):
     title = models.CharField(max_length=255)
     summary = models.TextField(blank=True)
     date = models.DateField()
+    title_vector = SearchVectorField(db_default="", editable=False)
+    rank_vector = SearchVectorField(db_default="", editable=False)
 
     class Meta:
         verbose_name = "document de recherche"
         verbose_name_plural = "documents de recherche"
-        indexes = [models.Index(fields=["-date", "-page"], name="search_doc_date_idx")]
+        indexes = [
+            models.Index(fields=["-date", "-page"], name="search_doc_date_idx"),
+            GinIndex(fields=["title_vector"], name="search_doc_title_gin"),
+            GinIndex(fields=["rank_vector"], name="search_doc_rank_gin"),
+        ]
 
     def __str__(self):
         return self.title
@@ -38,8 +48,8 @@ class SearchDocument(models.Model):
 class SearchMatch(models.Model):
     """PostgreSQL only (the table stays empty on SQLite): what finds and counts matches.
 
-    A narrow row, with its full `search_vector` (title A, summary B, body D, added by
-    the migration) stored out of line: counting a word found in nearly every page
+    A narrow row, with its full `search_vector` (title A, summary B, body D) stored
+    out of line (search/migrations/0002): counting a word found in nearly every page
     then reads a few thousand small rows, not the documents' text.
     """
 
@@ -49,10 +59,14 @@ class SearchMatch(models.Model):
     content_type_id = models.IntegerField()
     path = models.CharField(max_length=255)
     date = models.DateField()
+    search_vector = SearchVectorField(db_default="", editable=False)
 
     class Meta:
         db_table = "search_fulltext"
-        indexes = [models.Index(fields=["-date", "-document"], name="search_fulltext_date")]
+        indexes = [
+            models.Index(fields=["-date", "-document"], name="search_fulltext_date"),
+            GinIndex(fields=["search_vector"], name="search_fulltext_gin"),
+        ]
 
     def __str__(self):
         return str(self.document_id)

@@ -1,21 +1,15 @@
-"""A page of search results: facets, promotions, results and pagination, ready to render."""
+"""A page of search results: facets, sort links, promotions, results and pagination, ready to render."""
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from content.models import CONTENT_PAGE_TYPES
 from content.pagination import page_window
-from search.models import SearchDocument
-from search.query import SearchParams, run_search
-
-PER_PAGE = 20
-MAX_PAGE_NUMBER = 100_000  # far past any real listing; keeps SQL offsets in range
+from search.engines import engine
+from search.request import DATE, RELEVANCE, SearchRequest, search_types
 
 
 @dataclass(frozen=True)
@@ -23,6 +17,13 @@ class Facet:
     slug: str  # "" for "Tous"
     label: str
     count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class SortLink:
+    label: str
+    tri: str | None  # the `tri` parameter of its link; None for the default order
     selected: bool
 
 
@@ -46,10 +47,9 @@ class ResultWindow:
 
 @dataclass
 class SearchResultsPage:
-    query: str
-    type_slug: str
-    order: str
+    search: SearchRequest  # as shown: past the last page, the last page
     facets: list[Facet]
+    sort_links: list[SortLink]  # empty when there is nothing to sort
     total: int  # every type
     selected_total: int  # the selected type, or every type
     page_obj: object
@@ -57,19 +57,23 @@ class SearchResultsPage:
     promotions: list
 
 
-def _facets(counts_by_ct, selected_slug):
-    content_types = ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES)
+def _facets(counts_by_ct, search):
     facets = [
-        Facet(
-            model.facet_slug,
-            model.facet_label,
-            counts_by_ct.get(content_types[model].pk, 0),
-            model.facet_slug == selected_slug,
-        )
-        for model in CONTENT_PAGE_TYPES
+        Facet(each.slug, each.label, counts_by_ct.get(each.content_type_id, 0), each == search.type)
+        for each in search_types()
     ]
     total = sum(facet.count for facet in facets)
-    return [Facet("", "Tous", total, not selected_slug), *facets], total
+    return [Facet("", "Tous", total, search.type is None), *facets], total
+
+
+def _sort_links(search, selected_total):
+    """Relevance or date, for a query with more than one result."""
+    if not search.query or selected_total < 2:
+        return []
+    return [
+        SortLink("pertinence", None, search.order == RELEVANCE),
+        SortLink("date", DATE, search.order == DATE),
+    ]
 
 
 def promotions_for(query, site_root_path):
@@ -94,73 +98,31 @@ def promotions_for(query, site_root_path):
     ]
 
 
-def _load_results(page_ids):
-    """The result pages, in result order, in one query.
+def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResultsPage:
+    promotions = promotions_for(search.query, site_root_path)
+    promoted_ids = [pick.page_id for pick in promotions if pick.page_id]
+    search_engine = engine()
 
-    Each is a plain `Page` (enough for its URL) carrying what its card shows, read
-    from its search document: summary, date and type label. Loading the specific
-    pages would cost one more query per type among the results.
-    """
-    labels = {
-        content_type.pk: model.type_label
-        for model, content_type in ContentType.objects.get_for_models(*CONTENT_PAGE_TYPES).items()
-    }
-    documents = SearchDocument.objects.filter(page_id__in=page_ids).select_related("page").in_bulk()
-    results = []
-    for pk in page_ids:
-        if pk in documents:
-            document = documents[pk]
-            page = document.page
-            page.summary, page.listing_date = document.summary, document.date
-            page.type_label = labels.get(document.content_type_id, "Page")
-            results.append(page)
-    return results
+    def fetch(search):
+        return search_engine.search(search, site_root_path=site_root_path, exclude_ids=promoted_ids)
 
-
-_PERSONAL_DATA = re.compile(r"@|\d[\d .-]{7,}\d")
-
-
-def log_query(query):
-    """Count the query for the promotions report, unless it may hold an address or a phone number."""
-    if query and not _PERSONAL_DATA.search(query):
-        Query.get(query[:200]).add_hit()
-
-
-def search_results(*, query, type_slug, order, page_number, site_root_path) -> SearchResultsPage:
-    promotions = promotions_for(query, site_root_path)
-    number = min(page_number, MAX_PAGE_NUMBER)
-
-    def fetch(number):
-        return run_search(
-            SearchParams(
-                query=query,
-                site_root_path=site_root_path,
-                type_slug=type_slug,
-                order=order,
-                offset=(number - 1) * PER_PAGE,
-                limit=PER_PAGE,
-                exclude_ids=[pick.page_id for pick in promotions if pick.page_id],
-            )
-        )
-
-    outcome = fetch(number)
-    facets, total = _facets(outcome.counts, type_slug)
+    outcome = fetch(search)
+    facets, total = _facets(outcome.counts, search)
     selected_total = next(facet.count for facet in facets if facet.selected)
-    last = max(1, -(-selected_total // PER_PAGE))
-    if number > last:  # past the end: show the last page (asked again, once)
-        number = last
-        outcome = fetch(number)
-    paginator = Paginator(ResultWindow(selected_total, (number - 1) * PER_PAGE, outcome.page_ids), PER_PAGE)
-    page_obj = paginator.page(number)
+    last = max(1, -(-selected_total // search.per_page))
+    if search.page > last:  # past the end: show the last page (asked again, once)
+        search = replace(search, page=last)
+        outcome = fetch(search)
+    paginator = Paginator(ResultWindow(selected_total, search.offset, outcome.page_ids), search.per_page)
+    page_obj = paginator.page(search.page)
     page_obj.window = page_window(page_obj)
     return SearchResultsPage(
-        query=query,
-        type_slug=type_slug,
-        order=order,
+        search=search,
         facets=facets,
+        sort_links=_sort_links(search, selected_total),
         total=total,
         selected_total=selected_total,
         page_obj=page_obj,
-        results=_load_results(outcome.page_ids),
+        results=search_engine.cards(outcome.page_ids),
         promotions=promotions,
     )

@@ -1,37 +1,38 @@
-"""Keep the public search's documents in step with the page tree.
+"""Keep the public search in step with the page tree.
 
 Each handler writes inside the transaction of the change that triggered it
 (a publication, a move…), so the search never shows a page that was not
-really published, and shows one as soon as it is.
+really published, and shows one as soon as it is. The engine that writes is
+the one the search view reads with (search/engines/__init__.py).
 """
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.index import SearchIndex
+from search.engines import engine
 
 
 def on_page_published(sender, instance, **kwargs):
-    SearchIndex.for_connection().update_page(instance)
+    engine().update_page(instance)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    SearchIndex.for_connection().delete([instance.pk])
+    engine().delete([instance.pk])
 
 
 def on_page_moved(sender, instance, **kwargs):
-    SearchIndex.for_connection().update_subtree(instance)
+    engine().update_subtree(instance)
 
 
 def on_view_restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:  # None when the restriction goes with its page
-        SearchIndex.for_connection().update_subtree(page)
+        engine().update_subtree(page)
 
 
 def on_site_saved(sender, instance, **kwargs):
-    SearchIndex.for_connection().update_subtree(instance.root_page)
+    engine().update_subtree(instance.root_page)
 
 
 def register_signal_handlers():

@@ -5,7 +5,8 @@ from content.models import SECTION_INDEX_TYPES
 from content.sites import site_for_request
 from search.corrections import suggest_correction
 from search.forms import SearchForm
-from search.results import log_query, search_results
+from search.log import log_query
+from search.results import search_results
 from search.suggestions import suggestions
 
 
@@ -15,27 +16,20 @@ def sections(home):
 
 
 def search(request):
-    form = SearchForm(request.GET)
-    params = form.search_parameters()
-    site = site_for_request(request)
-    home = site.root_page
-    results = search_results(
-        query=params["q"],
-        type_slug=params["type"],
-        order=params["tri"],
-        page_number=params["page"],
-        site_root_path=home.path,
-    )
-    if params["q"] and results.page_obj.number == 1:
-        log_query(params["q"])
+    """/recherche/: the form reads the query string into one `SearchRequest`, which
+    `search_results()` answers (search/results.py)."""
+    home = site_for_request(request).root_page
+    results = search_results(SearchForm(request.GET).search_request(), site_root_path=home.path)
+    log_query(request, results)
+    query = results.search.query
     return TemplateResponse(
         request,
         "search/search.html",
         {
-            "search_query": params["q"],
-            "query_was_truncated": form.query_was_truncated,
+            "search": results.search,
+            "search_query": query,  # for the header's search box (base.html)
             "results": results,
-            "correction": suggest_correction(params["q"]) if params["q"] else None,
+            "correction": suggest_correction(query) if query else None,
             "breadcrumb": [home],
             "sections": sections(home) if not results.total else [],
         },
@@ -43,8 +37,9 @@ def search(request):
 
 
 def search_suggestions(request):
-    """JSON for the search box: {"q": …, "suggestions": [{"label": …, "url": …}, {"label": …}]}."""
-    query = SearchForm(request.GET).search_parameters()["q"]
+    """/recherche/suggestions/?q=…: {"q": …, "suggestions": [{"label", "url"}, {"label"}, …]}
+    for the search boxes' combobox (static/js/search-suggest.js)."""
+    query = SearchForm(request.GET).search_request().query
     home = site_for_request(request).root_page
     found = suggestions(query, home.path, request) if query else []
     return JsonResponse({"q": query, "suggestions": [suggestion.as_json() for suggestion in found]})

@@ -8,13 +8,15 @@ case and diacritics.
 
 from django.db import migrations
 
-CREATE = """
+from search.engines.postgres import CONFIG
+
+CREATE = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'occe_french') THEN
-        CREATE TEXT SEARCH CONFIGURATION occe_french (COPY = pg_catalog.french);
-        ALTER TEXT SEARCH CONFIGURATION occe_french
+    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{CONFIG}') THEN
+        CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.french);
+        ALTER TEXT SEARCH CONFIGURATION {CONFIG}
             ALTER MAPPING FOR hword, hword_part, word
             WITH unaccent, french_stem;
     END IF;
@@ -22,7 +24,7 @@ END
 $$;
 """
 
-DROP = "DROP TEXT SEARCH CONFIGURATION IF EXISTS occe_french;"
+DROP = f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG};"
 
 
 def create_config(apps, schema_editor):

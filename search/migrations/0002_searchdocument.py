@@ -1,57 +1,42 @@
 """The public search's document table and, per database, its text-search data.
 
-PostgreSQL, two tables, each shaped for one task (search/query.py):
-- `search_fulltext` finds and counts the matches: a narrow row (type, path, date)
-  and the full vector (title A, summary B, body D), which is large and so kept out
-  of line by TOAST; counting a word found in nearly every page then reads only a
-  thousand small pages. A GIN index with detailed statistics (without them the
-  planner misjudges rare words and walks the date index), and a (date, id) b-tree
-  for date order. No (type, date) b-tree: the planner would prefer it to the GIN
-  index for a type-filtered query.
-- `search_searchdocument` (the Django model) orders and shows: a `title_vector` and a
-  `rank_vector` (title and summary), small and inline, each with its GIN index, which
-  sort the matches into title, summary and body matches (search/query.py).
+PostgreSQL (search/engines/postgres.py): the vector columns, each with a GIN index
+and detailed statistics (without them the planner misjudges rare words and walks
+the date index); the full vector of `search_fulltext` kept out of line by TOAST,
+so that counting a word found in nearly every page reads only small rows. No
+(type, date) b-tree: the planner would prefer it to the GIN index for a
+type-filtered query. Migration 0003 declares the columns and GIN indexes in the
+models' state; the statistics and storage settings exist only here.
 
-SQLite: an FTS5 table keyed by page id, holding analysed text (search/french.py),
-emptied by a trigger when a document row is deleted (a page deletion cascades).
+SQLite (search/engines/sqlite.py): an FTS5 table keyed by page id, holding analysed
+text, emptied by a trigger when a document row is deleted.
 """
 
 import django.db.models.deletion
 from django.db import migrations, models
 
+from search.engines import sqlite
+from search.engines.postgres import DOCUMENT_TABLE, MATCH_TABLE, TUNING
+
 POSTGRES_FORWARD = [
-    "ALTER TABLE search_searchdocument ADD COLUMN title_vector tsvector NOT NULL DEFAULT ''",
-    "CREATE INDEX search_doc_title_gin ON search_searchdocument USING gin (title_vector)",
-    "ALTER TABLE search_searchdocument ALTER COLUMN title_vector SET STATISTICS 1000",
-    "ALTER TABLE search_searchdocument ADD COLUMN rank_vector tsvector NOT NULL DEFAULT ''",
-    "CREATE INDEX search_doc_rank_gin ON search_searchdocument USING gin (rank_vector)",
-    "ALTER TABLE search_searchdocument ALTER COLUMN rank_vector SET STATISTICS 1000",
-    "ALTER TABLE search_fulltext ADD COLUMN search_vector tsvector NOT NULL DEFAULT ''",
-    "ALTER TABLE search_fulltext ALTER COLUMN search_vector SET STORAGE EXTERNAL",
-    "ALTER TABLE search_fulltext SET (toast_tuple_target = 128)",
-    "CREATE INDEX search_fulltext_gin ON search_fulltext USING gin (search_vector)",
-    "ALTER TABLE search_fulltext ALTER COLUMN search_vector SET STATISTICS 1000",
-    "ALTER TABLE search_fulltext ALTER COLUMN path SET STORAGE PLAIN",
+    f"ALTER TABLE {DOCUMENT_TABLE} ADD COLUMN title_vector tsvector NOT NULL DEFAULT ''",
+    f"CREATE INDEX search_doc_title_gin ON {DOCUMENT_TABLE} USING gin (title_vector)",
+    f"ALTER TABLE {DOCUMENT_TABLE} ADD COLUMN rank_vector tsvector NOT NULL DEFAULT ''",
+    f"CREATE INDEX search_doc_rank_gin ON {DOCUMENT_TABLE} USING gin (rank_vector)",
+    f"ALTER TABLE {MATCH_TABLE} ADD COLUMN search_vector tsvector NOT NULL DEFAULT ''",
+    f"CREATE INDEX search_fulltext_gin ON {MATCH_TABLE} USING gin (search_vector)",
+    *(statement.format(documents=DOCUMENT_TABLE, matches=MATCH_TABLE) for statement in TUNING),
 ]
 POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS search_fulltext_gin",
-    "ALTER TABLE search_fulltext DROP COLUMN IF EXISTS search_vector",
+    f"ALTER TABLE {MATCH_TABLE} DROP COLUMN IF EXISTS search_vector",
     "DROP INDEX IF EXISTS search_doc_rank_gin",
-    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS rank_vector",
+    f"ALTER TABLE {DOCUMENT_TABLE} DROP COLUMN IF EXISTS rank_vector",
     "DROP INDEX IF EXISTS search_doc_title_gin",
-    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS title_vector",
+    f"ALTER TABLE {DOCUMENT_TABLE} DROP COLUMN IF EXISTS title_vector",
 ]
-SQLITE_FORWARD = [
-    "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "title, summary, body, facets, tokenize = 'unicode61 remove_diacritics 2')",
-    # title, summary, body, facets: bm25 weights in search/query.py
-    "CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument "
-    "BEGIN DELETE FROM search_fts WHERE rowid = old.page_id; END",
-]
-SQLITE_BACKWARD = [
-    "DROP TRIGGER IF EXISTS search_fts_delete",
-    "DROP TABLE IF EXISTS search_fts",
-]
+SQLITE_FORWARD = [sqlite.CREATE_FTS.format(fts=sqlite.FTS_TABLE), sqlite.CREATE_DELETE_TRIGGER]
+SQLITE_BACKWARD = [sqlite.DROP_DELETE_TRIGGER, sqlite.DROP_FTS]
 
 
 def forward(apps, schema_editor):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from content.documents import document_label
 from content.models import ResourceDocument
-from search.results import PER_PAGE
+from search.request import PER_PAGE
 
 FACET = re.compile(r"^(?P<label>.+) \((?P<count>\d+)\)$")
 

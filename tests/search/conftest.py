@@ -32,3 +32,19 @@ def corpus(home_page):
     add("p1", StandardPage, "Notre mission", "Promouvoir la coopération à l’école.", 9)
     add("p2", StandardPage, "Mentions légales", "Informations légales du site.", 10)
     return pages
+
+
+@pytest.fixture
+def many_news(home_page):
+    """45 news items about the cooperative, numbered from the oldest."""
+    start = datetime.date(2024, 1, 1)
+    return [
+        make_content(
+            NewsPage,
+            home_page,
+            title=f"Coopérative {n:02d}",
+            summary="Vie de la coopérative.",
+            publication_date=start + datetime.timedelta(days=n),
+        )
+        for n in range(45)
+    ]

@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from content.models import NewsPage, ResourcePage
 from search.corrections import suggest_correction
-from search.index import SearchIndex
+from search.engines import engine
 from search.lexicon import LexiconStem, LexiconTrigram, LexiconWord
 from tests.factories import make_content
 
@@ -44,7 +44,7 @@ def test_the_rebuild_starts_the_lexicon_afresh_with_the_same_counts(home_page):
     make_content(ResourcePage, home_page, title="La coopérative scolaire", summary="La coopérative.")
     make_content(NewsPage, home_page, title="Coopératives en fête", summary="Des nouvelles.")
     before = dict(LexiconStem.objects.values_list("stem", "doc_count"))
-    SearchIndex.for_connection().rebuild()
+    engine().rebuild()
     assert dict(LexiconStem.objects.values_list("stem", "doc_count")) == before
     assert before[LexiconWord.objects.get(folded="cooperative").stem] == 2
 

@@ -1,50 +1,29 @@
 """Pagination of the search, hostile or odd input, query counts, promotions, engines."""
 
+import dataclasses
 import datetime
-import re
 
 import pytest
 from django.test.utils import override_settings
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from content.models import ArticlePage, NewsPage, ResourcePage
-from search.query import (
-    PostgresDocumentSearch,
-    SearchParams,
-    SQLiteDocumentSearch,
-    WagtailBackendSearch,
-    engine,
-)
+from search.engines import PostgresEngine, SQLiteEngine, WagtailEngine, engine
+from search.forms import SearchForm
+from search.request import SearchRequest, search_type
 from tests.factories import make_content
 
 pytestmark = pytest.mark.django_db
 
 
-def titles(html):
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
-
-
-@pytest.fixture
-def many_news(home_page):
-    """45 news items about the cooperative, numbered from the oldest."""
-    start = datetime.date(2024, 1, 1)
-    return [
-        make_content(
-            NewsPage,
-            home_page,
-            title=f"Coopérative {n:02d}",
-            summary="Vie de la coopérative.",
-            publication_date=start + datetime.timedelta(days=n),
-        )
-        for n in range(45)
-    ]
+def titles(response):
+    return [page.title for page in response.context["results"].results]
 
 
 def test_twenty_results_a_page_with_labelled_links_that_keep_the_query(client, many_news):
-    html = client.get(
-        "/recherche/", {"q": "coopérative", "type": "actualites", "tri": "date", "page": 2}
-    ).content.decode()
-    assert titles(html) == [f"Coopérative {n:02d}" for n in range(24, 4, -1)]
+    response = client.get("/recherche/", {"q": "coopérative", "type": "actualites", "tri": "date", "page": 2})
+    html = response.content.decode()
+    assert titles(response) == [f"Coopérative {n:02d}" for n in range(24, 4, -1)]
     keep = "q=coop%C3%A9rative&amp;type=actualites&amp;tri=date"
     assert (
         f'href="?{keep}&amp;page=1"><span aria-hidden="true">«</span><span class="visually-hidden">Première page</span>'
@@ -69,9 +48,36 @@ def test_twenty_results_a_page_with_labelled_links_that_keep_the_query(client, m
     )
 
 
+def test_sort_links_offer_the_other_order_and_keep_the_type(client, many_news):
+    response = client.get("/recherche/", {"q": "coopérative", "type": "actualites", "page": 2})
+    links = response.context["results"].sort_links
+    assert [(link.label, link.selected) for link in links] == [("pertinence", True), ("date", False)]
+    html = response.content.decode()
+    assert '<strong aria-current="true">pertinence</strong>' in html
+    assert '<a href="?q=coop%C3%A9rative&amp;type=actualites&amp;tri=date">date</a>' in html
+    by_date = client.get("/recherche/", {"q": "coopérative", "tri": "date"}).content.decode()
+    assert '<a href="?q=coop%C3%A9rative">pertinence</a>' in by_date
+    assert '<strong aria-current="true">date</strong>' in by_date
+    single = client.get("/recherche/", {"q": "Coopérative 07"})
+    assert single.context["results"].sort_links == []
+    assert "Trier par" not in single.content.decode()
+
+
+def test_the_form_gives_one_frozen_search_request():
+    search = SearchForm(
+        {"q": " école\x00 coop ", "type": "actualites", "tri": "date", "page": "3"}
+    ).search_request()
+    assert search == SearchRequest(query="école coop", type=search_type("actualites"), order="date", page=3)
+    assert (search.offset, search.content_type_id) == (40, search_type("actualites").content_type_id)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        search.page = 1
+    assert SearchForm({}).search_request() == SearchRequest()
+
+
 def test_no_pagination_for_a_single_page(client, many_news):
-    html = client.get("/recherche/", {"q": "Coopérative 07"}).content.decode()
-    assert 'class="pagination"' not in html
+    response = client.get("/recherche/", {"q": "Coopérative 07"})
+    assert not response.context["results"].page_obj.has_other_pages()
+    assert 'class="pagination"' not in response.content.decode()
 
 
 BAD_PAGE_NUMBERS = [
@@ -90,8 +96,8 @@ def test_bad_page_numbers_show_the_first_page_and_past_the_end_the_last(client, 
     for raw, shown in BAD_PAGE_NUMBERS:
         response = client.get("/recherche/", {"q": "coopérative", "page": raw})
         assert response.status_code == 200, raw
-        current = f'aria-current="page"><span class="visually-hidden">Page courante </span>{shown}</a>'
-        assert current in response.content.decode(), raw
+        assert response.context["results"].page_obj.number == shown, raw
+        assert response.context["search"].page == shown, raw
 
 
 @pytest.mark.parametrize(
@@ -119,16 +125,24 @@ def test_odd_queries_never_fail_and_are_escaped(client, corpus, query):
 
 
 def test_a_long_query_is_cut_to_200_characters_and_the_visitor_told(client, corpus):
-    html = client.get("/recherche/", {"q": "coopérative " + "x" * 500}).content.decode()
+    response = client.get("/recherche/", {"q": "coopérative " + "x" * 500})
+    search = response.context["search"]
+    assert search.query == "coopérative " + "x" * 188
+    assert search.query_was_cut
+    html = response.content.decode()
     assert "seuls ses 200 premiers caractères ont été pris en compte" in html
-    assert 'value="coopérative ' + "x" * 188 + '"' in html
+    assert 'value="coopérative ' + "x" * 188 + '" maxlength="200"' in html
+    assert not client.get("/recherche/", {"q": "x" * 200}).context["search"].query_was_cut
 
 
 def test_unknown_type_and_repeated_parameters_fall_back_gracefully(client, many_news):
-    html = client.get("/recherche/?q=coop%C3%A9rative&type=inconnu&type=&page=1&page=x").content.decode()
-    assert 'aria-current="true">Tous (45)</a>' in html
+    response = client.get("/recherche/?q=coop%C3%A9rative&type=inconnu&type=&page=1&page=x")
+    assert response.context["search"].type is None
+    assert response.context["search"].page == 1
+    assert response.context["results"].selected_total == 45
     response = client.get("/recherche/?type=actualites&type=ressources")
     assert response.status_code == 200
+    assert response.context["search"].type.slug == "ressources"
 
 
 def test_query_count_is_fixed_whatever_the_number_of_results(
@@ -154,11 +168,13 @@ def test_promotions_come_first_under_their_heading_and_are_not_repeated(client, 
     SearchPromotion.objects.create(
         query=query, page=promoted, description="La page à lire d’abord.", sort_order=0
     )
-    html = client.get("/recherche/", {"q": "Coopérative"}).content.decode()
-    promotions, results = html.split('class="search-results"')
+    response = client.get("/recherche/", {"q": "Coopérative"})
+    assert [pick.page_id for pick in response.context["results"].promotions] == [promoted.pk]
+    assert "Coopérative 03" not in titles(response)
+    assert response.context["results"].selected_total == 44
+    promotions, _ = response.content.decode().split('class="search-results"')
     assert '<h2 id="promotions-title">Nos suggestions</h2>' in promotions
     assert f'<a href="{promoted.url}">Coopérative 03</a>' in promotions
-    assert "Coopérative 03" not in results
 
 
 def test_queries_are_logged_for_the_promotions_report_without_personal_data(client, many_news):
@@ -171,17 +187,17 @@ def test_queries_are_logged_for_the_promotions_report_without_personal_data(clie
 
 
 def test_wagtail_backend_engine_agrees_with_the_document_table(home_page, many_news, django_db_setup):
-    params = SearchParams(query="coopérative", site_root_path=home_page.path, type_slug="actualites", limit=5)
-    documents = engine().run(params)
-    wagtail = WagtailBackendSearch().run(params)
-    assert isinstance(engine(), PostgresDocumentSearch | SQLiteDocumentSearch)
+    search = SearchRequest(query="coopérative", type=search_type("actualites"), per_page=5)
+    documents = engine().search(search, site_root_path=home_page.path)
+    wagtail = WagtailEngine().search(search, site_root_path=home_page.path)
+    assert isinstance(engine(), PostgresEngine | SQLiteEngine)
     assert wagtail.counts == documents.counts
     assert len(wagtail.page_ids) == 5
 
 
 @override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.elasticsearch8"}})
 def test_another_wagtail_backend_switches_the_engine_by_settings():
-    assert isinstance(engine(), WagtailBackendSearch)
+    assert isinstance(engine(), WagtailEngine)
 
 
 @pytest.fixture
@@ -210,7 +226,7 @@ def tiered(home_page):
 def test_relevance_pages_list_every_result_once(client, tiered):
     seen = []
     for page in (1, 2, 3):
-        seen += titles(client.get("/recherche/", {"q": "kayak", "page": page}).content.decode())
+        seen += titles(client.get("/recherche/", {"q": "kayak", "page": page}))
     assert len(seen) == 45
     assert len(set(seen)) == 45
 
@@ -218,7 +234,7 @@ def test_relevance_pages_list_every_result_once(client, tiered):
 def test_relevance_puts_title_then_summary_then_body_matches_newest_first(postgres_only, client, tiered):
     seen = []
     for page in (1, 2, 3):
-        seen += titles(client.get("/recherche/", {"q": "kayak", "page": page}).content.decode())
+        seen += titles(client.get("/recherche/", {"q": "kayak", "page": page}))
     assert seen == (
         [f"Kayak {n:02d}" for n in range(24, -1, -1)]
         + [f"Sortie {n:02d}" for n in range(11, -1, -1)]

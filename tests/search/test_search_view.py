@@ -1,7 +1,9 @@
-"""The search page at /recherche/: facets with counts, results, pagination, sorting."""
+"""The search page at /recherche/: facets with counts, results, pagination, sorting.
+
+Behaviour is read from `response.context`; each component's markup has one test.
+"""
 
 import io
-import re
 
 import pytest
 from django.core.management import call_command
@@ -17,21 +19,24 @@ pytestmark = pytest.mark.django_db
 def get(client, **params):
     response = client.get("/recherche/", params)
     assert response.status_code == 200
+    return response
+
+
+def html(response):
     return response.content.decode()
 
 
-def facets(html):
-    found = re.findall(r'class="facets__link[^"]*"[^>]*>([^<]+?) \((\d+)\)<', html)
-    return {label: int(count) for label, count in found}
+def facets(response):
+    return {facet.label: facet.count for facet in response.context["results"].facets}
 
 
-def result_titles(html):
-    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+def result_titles(response):
+    return [page.title for page in response.context["results"].results]
 
 
 def test_counts_per_type_and_total_for_a_query(client, corpus):
-    html = get(client, q="école")
-    assert facets(html) == {
+    response = get(client, q="école")
+    assert facets(response) == {
         "Tous": 7,
         "Ressources": 3,
         "Projets": 0,
@@ -43,20 +48,25 @@ def test_counts_per_type_and_total_for_a_query(client, corpus):
         "Pages": 1,
         "Ass. départementales": 0,
     }
-    assert "7 résultats pour «&nbsp;école&nbsp;»" in html
-    assert len(result_titles(html)) == 7
+    assert response.context["results"].selected_total == 7
+    assert len(result_titles(response)) == 7
+
+
+def test_the_count_heading_names_the_query(client, corpus):
+    assert "7 résultats pour «&nbsp;école&nbsp;»" in html(get(client, q="école"))
+    assert "10 contenus, du plus récent au plus ancien" in html(get(client))
 
 
 def test_counts_without_a_query_cover_every_page_newest_first(client, corpus):
-    html = get(client)
-    assert facets(html)["Tous"] == 10
-    assert facets(html)["Ressources"] == 4
-    assert result_titles(html)[:3] == [
+    response = get(client)
+    assert facets(response)["Tous"] == 10
+    assert facets(response)["Ressources"] == 4
+    assert result_titles(response)[:3] == [
         "Mentions légales",
         "Notre mission",
         "Pourquoi coopérer à l’école ?",
     ]
-    assert "10 contenus, du plus récent au plus ancien" in html
+    assert response.context["results"].selected_total == 10
 
 
 def test_counts_do_not_change_with_selected_type(client, corpus):
@@ -64,14 +74,17 @@ def test_counts_do_not_change_with_selected_type(client, corpus):
     news_only = get(client, q="école", type="actualites")
     assert facets(news_only) == everything
     assert result_titles(news_only) == ["Rentrée des écoles", "Semaine de l’ESS"]
-    assert "2 résultats pour" in news_only
+    assert news_only.context["results"].selected_total == 2
 
 
 def test_selected_facet_is_marked_and_empty_types_are_not_links(client, corpus):
-    html = get(client, q="école", type="ressources")
-    assert re.search(r'href="\?q=%C3%A9cole&amp;type=ressources" aria-current="true">Ressources \(3\)', html)
-    assert '<span class="facets__link facets__link--empty">Projets (0)</span>' in html
-    assert re.search(r'<a class="facets__link" href="\?q=%C3%A9cole">Tous \(7\)</a>', html)
+    page = html(get(client, q="école", type="ressources"))
+    assert (
+        '<a class="facets__link facets__link--selected" href="?q=%C3%A9cole&amp;type=ressources"'
+        ' aria-current="true">Ressources (3)</a>' in page
+    )
+    assert '<span class="facets__link facets__link--empty">Projets (0)</span>' in page
+    assert '<a class="facets__link" href="?q=%C3%A9cole">Tous (7)</a>' in page
 
 
 @pytest.mark.parametrize("spelling", ["ecole", "École", "ÉCOLE", "écoles", "Ecoles"])
@@ -109,27 +122,31 @@ def test_several_words_must_all_match(client, corpus):
 
 
 def test_no_result_offers_the_sections_and_a_reset(client, corpus):
-    html = get(client, q="xylophone")
-    assert "Aucun résultat pour «&nbsp;xylophone&nbsp;»" in html
-    assert '<a href="/recherche/">Effacer la recherche et voir tous les contenus</a>' in html
-    assert 'href="/ressources/"' in html
-    assert facets(html)["Tous"] == 0
+    response = get(client, q="xylophone")
+    assert facets(response)["Tous"] == 0
+    assert "/ressources/" in [section.url for section in response.context["sections"]]
+    page = html(response)
+    assert "Aucun résultat pour «&nbsp;xylophone&nbsp;»" in page
+    assert '<a href="/recherche/">Effacer la recherche et voir tous les contenus</a>' in page
+    assert '<li><a href="/ressources/">' in page
 
 
 def test_a_card_names_its_type_and_its_page(client, corpus):
-    html = get(client, q="mission")
-    assert '<p class="card__type">Page</p>' in html
+    response = get(client, q="mission")
+    assert [page.type_label for page in response.context["results"].results] == ["Page"]
+    page = html(response)
+    assert '<p class="card__type">Page</p>' in page
     assert (
         f'<a class="card__more" href="{corpus["p1"].url}">Lire la suite<span class="visually-hidden">&nbsp;: Notre mission</span></a>'
-        in html
+        in page
     )
 
 
 def test_query_is_kept_in_the_header_search_box_and_page_is_not_indexed(client, corpus):
-    html = get(client, q="école")
-    assert 'id="site-search" type="search" name="q" value="école"' in html
-    assert '<meta name="robots" content="noindex">' in html
-    assert 'name="robots"' not in get(client)
+    page = html(get(client, q="école"))
+    assert 'id="site-search" type="search" name="q" value="école"' in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert 'name="robots"' not in html(get(client))
 
 
 def test_drafts_private_pages_and_other_sites_are_excluded(client, home_page, corpus):
@@ -139,9 +156,9 @@ def test_drafts_private_pages_and_other_sites_are_excluded(client, home_page, co
     other_root = Page.get_first_root_node().add_child(instance=Page(title="Autre site", slug="autre"))
     Site.objects.create(hostname="autre.example", root_page=other_root)
     other_root.add_child(instance=NewsPage(title="École d’un autre site", summary="…"))
-    html = get(client, q="école")
-    titles = result_titles(html)
-    assert facets(html)["Tous"] == 7
+    response = get(client, q="école")
+    titles = result_titles(response)
+    assert facets(response)["Tous"] == 7
     assert not any(word in " ".join(titles) for word in ["Brouillon", "réservée", "autre site"])
 
 
@@ -182,4 +199,4 @@ def test_moving_a_page_out_of_the_site_removes_it_from_its_search(client, home_p
     corpus["n1"].move(other_root, pos="last-child")
     assert "Rentrée des écoles" not in result_titles(get(client, q="école"))
     other = client.get("/recherche/", {"q": "école"}, HTTP_HOST="autre.example")
-    assert "Rentrée des écoles" in result_titles(other.content.decode())
+    assert "Rentrée des écoles" in result_titles(other)

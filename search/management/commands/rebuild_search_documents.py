@@ -3,13 +3,17 @@
 The documents follow every publication, move and restriction as they happen;
 this command is the safety net (run it nightly, and after a deployment that
 changes what is indexed) and the way to index content created in bulk.
+
+It builds a new index beside the live one and swaps it in, in one transaction that
+first re-checks what may have changed meanwhile (privacy, publications, moves):
+searches keep every result while it runs (search/engines/base.py, `rebuild`).
 """
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from search.index import SearchIndex
+from search.engines import engine
 
 
 class Command(BaseCommand):
@@ -20,6 +24,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, chunk_size, **options):
         started = time.monotonic()
-        total = SearchIndex.for_connection().rebuild(chunk_size=chunk_size)
+        total = engine().rebuild(chunk_size=chunk_size)
         elapsed = time.monotonic() - started
+        if total is None:
+            self.stdout.write("Le moteur de recherche configuré tient son propre index (update_index).")
+            return
         self.stdout.write(f"{total} pages indexées en {elapsed:.1f} s.")

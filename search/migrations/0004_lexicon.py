@@ -34,7 +34,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0002_searchdocument'),
+        ('search', '0003_declared_search_vectors'),
     ]
 
     operations = [

@@ -1,0 +1,264 @@
+"""What every search engine offers, and the part the two document-table engines share.
+
+An engine reads (`search()`, then `cards()` for the page of results) and writes (the
+signal handlers and `rebuild_search_documents` call `update_page()`, `update_subtree()`,
+`delete()` and `rebuild()`). The engine that reads is the engine that writes: see
+`search.engines.engine()`.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.db import connection, transaction
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
+
+from search.documents import SEARCHABLE_MODELS, PageText, page_text
+from search.lexicon import Lexicon
+from search.models import SearchDocument
+from search.request import SearchRequest, search_types
+
+MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
+
+
+@dataclass
+class SearchOutcome:
+    counts: dict[int, int]  # content type id → number of matching pages
+    page_ids: list[int] = field(default_factory=list)
+
+
+def card_labels() -> dict[int, str]:
+    """Content type id → the label a result card shows."""
+    return {each.content_type_id: each.card_label for each in search_types()}
+
+
+def chunks(iterable: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class Engine:
+    """The interface. Writing does nothing by default: a backend that keeps its own index
+    (Wagtail's, see search/engines/wagtail.py) needs nothing from this app."""
+
+    def search(
+        self, search: SearchRequest, *, site_root_path: str, exclude_ids: Sequence[int] = ()
+    ) -> SearchOutcome:
+        """Counts per type (every type) and the ids of the requested page of results, among
+        the pages under `site_root_path`, without `exclude_ids` (the promoted pages)."""
+        raise NotImplementedError
+
+    def cards(self, page_ids: list[int]) -> list[Page]:
+        """The result pages, in result order, each carrying `summary`, `listing_date` and
+        `type_label` for its card."""
+        raise NotImplementedError
+
+    def update_page(self, page) -> None:
+        """Add, refresh or drop one page, as its state requires."""
+
+    def update_subtree(self, root) -> None:
+        """Re-examine a page and all its descendants (after a move or a change of restriction)."""
+
+    def delete(self, page_ids: list[int]) -> None:
+        """Drop these pages from the search."""
+
+    def write(self, texts: list[PageText]) -> None:
+        """Store these pages' texts (pages already known to belong in the search)."""
+
+    def rebuild(self, chunk_size: int = 500, progress=None) -> int | None:
+        """Index every page that belongs, from scratch; the number of documents, or None
+        when the engine keeps no index of its own."""
+        return None
+
+
+class DocumentEngine(Engine):
+    """The engines that keep one row per searchable page in `SearchDocument` (search/models.py)
+    plus their own text-search data, written by `write()`."""
+
+    # --- which pages belong in the search ----------------------------------------------
+
+    @staticmethod
+    def _site_root_paths() -> list[str]:
+        return list(Site.objects.values_list("root_page__path", flat=True))
+
+    @staticmethod
+    def _restricted_paths() -> list[str]:
+        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    @staticmethod
+    def _belongs(page, site_paths, restricted_paths) -> bool:
+        return (
+            page.live
+            and type(page) in SEARCHABLE_MODELS
+            and any(page.path.startswith(root) for root in site_paths)
+            and not any(page.path.startswith(path) for path in restricted_paths)
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def cards(self, page_ids):
+        """In one query: each result is a plain `Page` (enough for its URL) carrying what its
+        card shows, read from its search document. Loading the specific pages would cost one
+        more query per type among the results."""
+        labels = card_labels()
+        documents = SearchDocument.objects.filter(page_id__in=page_ids).select_related("page").in_bulk()
+        results = []
+        for pk in page_ids:
+            if pk in documents:
+                document = documents[pk]
+                page = document.page
+                page.summary, page.listing_date = document.summary, document.date
+                page.type_label = labels.get(document.content_type_id, "Page")
+                results.append(page)
+        return results
+
+    # --- writing -------------------------------------------------------------------------
+    # `write()` and `delete()` keep the lexicon (search/lexicon.py) in step with what the
+    # engine's `store()` and `remove()` change; a staging engine (a rebuild) adds words only,
+    # and the counts are taken afresh from the index swapped in.
+
+    is_live = True
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return Lexicon(connection)
+
+    def write(self, texts):
+        page_ids = [text.page_id for text in texts]
+        strings = (part for text in texts for part in (text.title, text.summary, text.body[:MAX_BODY_CHARS]))
+        with self.lexicon.tracking(self, page_ids, strings, count=self.is_live):
+            self.store(texts)
+
+    def delete(self, page_ids):
+        with self.lexicon.tracking(self, list(page_ids), count=self.is_live):
+            self.remove(page_ids)
+
+    def store(self, texts: list[PageText]) -> None:
+        raise NotImplementedError
+
+    def remove(self, page_ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def indexed_stems(self, page_ids: list[int]) -> dict[int, set[str]]:
+        """The stems the index holds for each of `page_ids`."""
+        raise NotImplementedError
+
+    def update_page(self, page):
+        self.update_pages([page.specific])
+
+    def update_pages(self, pages: Iterable, site_paths=None, restricted=None) -> None:
+        """Add, refresh or drop each page; the sites' and restrictions' paths are read once
+        unless the caller already has them."""
+        if site_paths is None:
+            site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        keep, drop = [], []
+        for page in pages:
+            (keep if self._belongs(page, site_paths, restricted) else drop).append(page)
+        with transaction.atomic():
+            if drop:
+                self.delete([page.pk for page in drop])
+            if keep:
+                self.write([page_text(page) for page in keep])
+
+    def update_subtree(self, root):
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        pages = Page.objects.descendant_of(root, inclusive=True).specific().iterator(chunk_size=500)
+        for chunk in chunks(pages, 500):
+            self.update_pages(chunk, site_paths, restricted)
+
+    # --- rebuilding ------------------------------------------------------------------------
+    # Into staging tables (`staging()` gives an engine that writes there), then swapped in by
+    # `swap()` in one transaction: searches see the full old index until the new one replaces it.
+
+    def staging(self) -> "DocumentEngine":
+        raise NotImplementedError
+
+    def indexed_paths(self) -> dict[int, str]:
+        """Page id → path, for every document of this engine's tables."""
+        raise NotImplementedError
+
+    def lock(self) -> None:
+        """Hold back writers of the live tables (not readers) until the transaction ends, so
+        that a change made while the swap is prepared waits for it and lands in the new tables."""
+
+    def swap(self, staging: "DocumentEngine") -> None:
+        """Replace the live tables by the staging ones (inside the caller's transaction)."""
+        raise NotImplementedError
+
+    def drop(self) -> None:
+        """Drop a staging engine's tables (a rebuild that failed)."""
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """What a staging engine does once filled, before the swap."""
+
+    def fill(self, chunk_size=500, progress=None) -> int:
+        """Write every page that belongs; the number of documents written."""
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        total = 0
+        for model in SEARCHABLE_MODELS:
+            queryset = (
+                model.objects.live()
+                .order_by("path")
+                .prefetch_related("themes")
+                .iterator(chunk_size=chunk_size)
+            )
+            for chunk in chunks(queryset, chunk_size):
+                texts = [page_text(page) for page in chunk if self._belongs(page, site_paths, restricted)]
+                with transaction.atomic():
+                    self.write(texts)
+                total += len(texts)
+                if progress:
+                    progress(len(chunk))
+        return total
+
+    def recheck(self, since) -> int:
+        """Bring the documents up to what the page tree says now, for what may have changed
+        while they were written: a page made private, unpublished, deleted or moved is
+        dropped or re-read; a page published since `since` is (re)written. The number of
+        documents afterwards."""
+        site_paths, restricted = self._site_root_paths(), self._restricted_paths()
+        indexed = self.indexed_paths()
+        drop, reread = set(indexed), []
+        pages = Page.objects.values_list("pk", "path", "live", "last_published_at").iterator(chunk_size=2000)
+        for pk, path, live, published in pages:
+            recent = published is not None and published >= since
+            if pk not in indexed:
+                if recent and live:
+                    reread.append(pk)
+                continue
+            belongs = (
+                live
+                and any(path.startswith(root) for root in site_paths)
+                and not any(path.startswith(private) for private in restricted)
+            )
+            if belongs:
+                drop.discard(pk)
+                if recent or path != indexed[pk]:
+                    reread.append(pk)
+        if drop:
+            self.delete(list(drop))
+        for chunk in chunks(reread, 500):
+            self.update_pages(Page.objects.filter(pk__in=chunk).specific(), site_paths, restricted)
+        return len(self.indexed_paths())
+
+    def rebuild(self, chunk_size=500, progress=None):
+        """Build a whole new index beside the live one, then swap it in, in one transaction
+        that first re-checks privacy: searches keep full results during the build, and a
+        page made private meanwhile does not come back."""
+        started = timezone.now()
+        staging = self.staging()
+        try:
+            staging.fill(chunk_size, progress)
+            staging.finish()
+            with transaction.atomic():
+                self.lock()
+                total = staging.recheck(since=started)
+                self.swap(staging)
+                self.lexicon.recount()
+        except BaseException:
+            staging.drop()
+            raise
+        return total

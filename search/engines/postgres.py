@@ -1,0 +1,290 @@
+"""The public search on PostgreSQL: its schema names, its reader and its writer.
+
+Two tables, each shaped for one task (the columns and indexes Django cannot express
+are added by search/migrations/0002, from the names below):
+- `search_fulltext` (`SearchMatch`) finds and counts the matches: a narrow row (type,
+  path, date) and the full vector (title A, summary B, body D), kept out of line by
+  TOAST, so that counting a word found in nearly every page reads only small rows.
+- `search_searchdocument` (`SearchDocument`) orders and shows: a `title_vector` and a
+  `rank_vector` (title and summary), small and inline, which sort the matches into
+  title, summary and body matches.
+Text is analysed in SQL by the `occe_french` configuration (search/migrations/0001).
+"""
+
+from dataclasses import asdict, astuple, dataclass
+
+from django.db import connection, transaction
+
+from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome
+from search.models import SearchDocument, SearchMatch
+from search.request import DATE
+
+CONFIG = "occe_french"
+DOCUMENT_TABLE = SearchDocument._meta.db_table
+MATCH_TABLE = SearchMatch._meta.db_table
+
+# The SQL below is assembled from these module constants only; everything that comes from
+# a visitor is a bound parameter.
+QUERY = f"websearch_to_tsquery('{CONFIG}', %(query)s) AS q(query)"
+FILTERS = """
+    {alias}.path LIKE %(site_path)s
+    AND NOT ({alias}.page_id = ANY(%(exclude)s))
+    AND (%(type)s::integer IS NULL OR {alias}.content_type_id = %(type)s::integer)
+"""
+COUNTS = f"""
+    SELECT m.content_type_id, count(*) FROM {MATCH_TABLE} m {{from_query}}
+    WHERE {{match}} m.path LIKE %(site_path)s AND NOT (m.page_id = ANY(%(exclude)s))
+    GROUP BY m.content_type_id
+"""  # noqa: S608  # nosec B608
+BY_DATE = f"""
+    SELECT m.page_id FROM {MATCH_TABLE} m {{from_query}}
+    WHERE {{match}} {{filters}}
+    ORDER BY m.date DESC, m.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
+"""  # noqa: S608  # nosec B608
+# The relevance tiers: (tables, condition), each ordered newest first.
+TIERS = [
+    (f"{DOCUMENT_TABLE} d", "d.title_vector @@ q.query"),
+    (f"{DOCUMENT_TABLE} d", "d.rank_vector @@ q.query AND NOT d.title_vector @@ q.query"),
+    (
+        f"{MATCH_TABLE} m JOIN {DOCUMENT_TABLE} d ON d.page_id = m.page_id",
+        "m.search_vector @@ q.query AND NOT d.rank_vector @@ q.query",
+    ),
+]
+TIER_PAGE = """
+    SELECT d.page_id FROM {tables}, {query} WHERE {condition} AND {filters}
+    ORDER BY d.date DESC, d.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
+"""
+TIER_COUNT = "SELECT count(*) FROM {tables}, {query} WHERE {condition} AND {filters}"
+PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
+
+# The writer's statements name their tables ({documents}, {matches}): the live ones, or
+# while `rebuild_search_documents` runs, their staging copies.
+UPSERT_DOCUMENT = f"""
+    INSERT INTO {{documents}}
+        (page_id, content_type_id, path, title, summary, date, title_vector, rank_vector)
+    SELECT d.page_id, d.content_type_id, d.path, d.title, d.summary, d.date,
+           to_tsvector('{CONFIG}', d.title),
+           setweight(to_tsvector('{CONFIG}', d.title), 'A')
+           || setweight(to_tsvector('{CONFIG}', d.summary), 'B')
+    FROM (VALUES (%s::bigint, %s::integer, %s, %s, %s, %s::date))
+        AS d (page_id, content_type_id, path, title, summary, date)
+    ON CONFLICT (page_id) DO UPDATE SET
+        content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path, title = EXCLUDED.title,
+        summary = EXCLUDED.summary, date = EXCLUDED.date,
+        title_vector = EXCLUDED.title_vector, rank_vector = EXCLUDED.rank_vector
+"""  # noqa: S608  # nosec B608
+UPSERT_MATCH = f"""
+    INSERT INTO {{matches}} (page_id, content_type_id, path, date, search_vector)
+    SELECT d.page_id, d.content_type_id, d.path, d.date,
+           setweight(to_tsvector('{CONFIG}', d.title), 'A')
+           || setweight(to_tsvector('{CONFIG}', d.summary), 'B')
+           || setweight(to_tsvector('{CONFIG}', d.body), 'D')
+    FROM (VALUES (%s::bigint, %s::integer, %s, %s::date, %s, %s, %s))
+        AS d (page_id, content_type_id, path, date, title, summary, body)
+    ON CONFLICT (page_id) DO UPDATE SET
+        content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path, date = EXCLUDED.date,
+        search_vector = EXCLUDED.search_vector
+"""  # noqa: S608  # nosec B608
+DELETE_MATCHES = "DELETE FROM {matches} WHERE page_id = ANY(%s)"
+DELETE_DOCUMENTS = "DELETE FROM {documents} WHERE page_id = ANY(%s)"
+INDEXED_PATHS = "SELECT page_id, path FROM {documents}"
+INDEXED_STEMS = "SELECT page_id, tsvector_to_array(search_vector) FROM {matches} WHERE page_id = ANY(%s)"
+# What Django cannot declare: detailed statistics for the planner (without them it misjudges
+# rare words and walks the date index) and the full vectors kept out of line by TOAST.
+# Run by migration 0002 and again on the tables a rebuild swaps in.
+TUNING = [
+    "ALTER TABLE {documents} ALTER COLUMN title_vector SET STATISTICS 1000",
+    "ALTER TABLE {documents} ALTER COLUMN rank_vector SET STATISTICS 1000",
+    "ALTER TABLE {matches} ALTER COLUMN search_vector SET STORAGE EXTERNAL",
+    "ALTER TABLE {matches} SET (toast_tuple_target = 128)",
+    "ALTER TABLE {matches} ALTER COLUMN search_vector SET STATISTICS 1000",
+    "ALTER TABLE {matches} ALTER COLUMN path SET STORAGE PLAIN",
+]
+# Rebuilding: staging copies of the live tables (columns, defaults, storage, primary key and
+# indexes), their foreign keys copied at the swap, and the names of their indexes given back.
+CREATE_STAGING = "CREATE TABLE {staging} (LIKE {live} INCLUDING ALL)"
+DROP_STAGING = "DROP TABLE IF EXISTS {matches}, {documents}"
+LOCK_LIVE = "LOCK TABLE {documents}, {matches} IN SHARE ROW EXCLUSIVE MODE"
+FOREIGN_KEYS = """
+    SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+    WHERE conrelid = %s::regclass AND contype = 'f'
+"""
+ADD_FOREIGN_KEY = "ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"
+# An index's definition without its name and table: what makes two copies the same index.
+INDEXES = """
+    SELECT i.relname, regexp_replace(pg_get_indexdef(i.oid), '^.* ON \\S+ ', '')
+    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = %s::regclass
+"""
+ANALYZE = "ANALYZE {documents}, {matches}"
+DROP_LIVE = "DROP TABLE {matches}, {documents}"
+RENAME_TABLE = "ALTER TABLE {old} RENAME TO {new}"
+RENAME_INDEX = "ALTER INDEX {old} RENAME TO {new}"
+
+
+@dataclass(frozen=True)
+class Tables:
+    documents: str
+    matches: str
+
+
+LIVE = Tables(DOCUMENT_TABLE, MATCH_TABLE)
+STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{MATCH_TABLE}_new")
+
+
+def _sql(template, alias="m", with_query=True, **parts):
+    return template.format(
+        query=QUERY,
+        from_query=f", {QUERY}" if with_query else "",
+        match="m.search_vector @@ q.query AND" if with_query else "",
+        filters=FILTERS.format(alias=alias),
+        **parts,
+    )
+
+
+class PostgresEngine(DocumentEngine):
+    """Counts from the narrow match table; results ordered by where they match.
+
+    - Counts per type: one grouped count over `search_fulltext`, whose rows are small
+      (the full vectors live out of line), so that a word found in nearly every page
+      costs a few thousand small reads.
+    - Relevance: pages whose title holds every word first, then those whose summary
+      does, then those that match only in their body; newest first within each. Each
+      tier walks the date index or a small GIN bitmap, so no search ranks every match
+      (which, for a word in most pages, is what made the stock search slow).
+    - Date order and browsing: the (date, id) index, stopped after one page.
+    The planner is told to prefer the text indexes to reading whole tables, not to spend
+    time compiling (`jit`), and not to start parallel workers (which on a busy server slow
+    every other request down more than they speed this one up), for one search only.
+    """
+
+    def search(self, search, *, site_root_path, exclude_ids=()):
+        values = {
+            "query": search.query,
+            "site_path": f"{site_root_path}%",
+            "exclude": list(exclude_ids),
+            "type": search.content_type_id,
+            "limit": search.per_page,
+            "offset": search.offset,
+        }
+        searching = bool(search.query)
+        with transaction.atomic(), connection.cursor() as cursor:
+            if searching:
+                cursor.execute(PLANNER)
+            cursor.execute(_sql(COUNTS, with_query=searching), values)
+            counts = dict(cursor.fetchall())
+            if not searching or search.order == DATE:
+                cursor.execute(_sql(BY_DATE, with_query=searching), values)
+                page_ids = [row[0] for row in cursor.fetchall()]
+            else:
+                page_ids = self._by_relevance(cursor, values)
+        return SearchOutcome({int(ct): n for ct, n in counts.items()}, page_ids)
+
+    @staticmethod
+    def _by_relevance(cursor, values):
+        """One page across the tiers: skip `offset` results, then take `limit`."""
+        page_ids, offset = [], values["offset"]
+        for tables, condition in TIERS:
+            wanted = values["limit"] - len(page_ids)
+            if not wanted:
+                break
+            cursor.execute(
+                _sql(TIER_PAGE, alias="d", tables=tables, condition=condition),
+                {**values, "limit": wanted, "offset": offset},
+            )
+            found = [row[0] for row in cursor.fetchall()]
+            page_ids += found
+            if len(found) == wanted:
+                break
+            if found or offset == 0:
+                tier_total = offset + len(found)
+            else:  # the page starts past this tier: how long was it?
+                cursor.execute(_sql(TIER_COUNT, alias="d", tables=tables, condition=condition), values)
+                tier_total = cursor.fetchone()[0]
+            offset = max(offset - tier_total, 0)
+        return page_ids
+
+    def __init__(self, tables: Tables = LIVE):
+        self.tables = tables
+
+    def _run(self, statement, params=None, **names):
+        with connection.cursor() as cursor:
+            cursor.execute(statement.format(**asdict(self.tables), **names), params)
+            return cursor.fetchall() if cursor.description else None
+
+    @property
+    def is_live(self):
+        return self.tables == LIVE
+
+    def indexed_stems(self, page_ids):
+        rows = self._run(INDEXED_STEMS, [list(page_ids)])
+        return {page_id: set(stems) for page_id, stems in rows}
+
+    def store(self, texts):
+        if not texts:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                UPSERT_DOCUMENT.format(documents=self.tables.documents),
+                [(t.page_id, t.content_type_id, t.path, t.title[:255], t.summary, t.date) for t in texts],
+            )
+            cursor.executemany(
+                UPSERT_MATCH.format(matches=self.tables.matches),
+                [
+                    (
+                        t.page_id,
+                        t.content_type_id,
+                        t.path,
+                        t.date,
+                        t.title,
+                        t.summary,
+                        t.body[:MAX_BODY_CHARS],
+                    )
+                    for t in texts
+                ],
+            )
+
+    def remove(self, page_ids):
+        with transaction.atomic():
+            self._run(DELETE_MATCHES, [list(page_ids)])
+            self._run(DELETE_DOCUMENTS, [list(page_ids)])
+
+    def indexed_paths(self):
+        return dict(self._run(INDEXED_PATHS))
+
+    def staging(self):
+        staging = PostgresEngine(STAGING)
+        staging.drop()  # what a rebuild killed midway left
+        for live, copy in zip(astuple(LIVE), astuple(STAGING), strict=True):
+            self._run(CREATE_STAGING, live=live, staging=copy)
+        for statement in TUNING:
+            staging._run(statement)
+        return staging
+
+    def finish(self):
+        self._run(ANALYZE)  # before the swap, so that the new tables come with their statistics
+
+    def drop(self):
+        self._run(DROP_STAGING)
+
+    def lock(self):
+        self._run(LOCK_LIVE)
+
+    def swap(self, staging):
+        """Foreign keys copied, the live tables dropped, the staging ones renamed, and their
+        indexes given the live indexes' names."""
+        renames = []
+        for live, copy in zip(astuple(LIVE), astuple(staging.tables), strict=True):
+            for name, definition in self._run(FOREIGN_KEYS, [live]):
+                definition = definition.replace(
+                    f"REFERENCES {LIVE.documents}(", f"REFERENCES {staging.tables.documents}("
+                )
+                self._run(ADD_FOREIGN_KEY, table=copy, name=name, definition=definition)
+            live_names = {definition: name for name, definition in self._run(INDEXES, [live])}
+            renames += [
+                (RENAME_INDEX, name, live_names[definition])
+                for name, definition in self._run(INDEXES, [copy])
+            ]
+            renames.append((RENAME_TABLE, copy, live))
+        self._run(DROP_LIVE)
+        for statement, old, new in renames:
+            self._run(statement, old=old, new=new)

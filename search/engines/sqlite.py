@@ -1,0 +1,195 @@
+"""The public search on SQLite: its FTS5 table, its reader and its writer.
+
+`SearchDocument` rows (search/models.py) hold what a result shows; the FTS5 table
+`search_fts`, whose rowid is the page id, holds the text analysed in Python
+(search/french.py, as SQLite has no French stemmer), and is emptied by a trigger when
+a document row is deleted (a page deletion cascades). search/migrations/0002 creates
+both from the statements below.
+"""
+
+from dataclasses import asdict, dataclass
+
+from django.db import connection, transaction
+
+from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome, chunks
+from search.french import analysed, terms
+from search.models import SearchDocument
+from search.request import DATE, RELEVANCE
+
+DOCUMENT_TABLE = SearchDocument._meta.db_table
+FTS_TABLE = "search_fts"
+DELETE_TRIGGER = "search_fts_delete"
+
+# title, summary, body, facets: the bm25 weights below follow this order.
+CREATE_FTS = (
+    "CREATE VIRTUAL TABLE {fts} USING fts5("
+    "title, summary, body, facets, tokenize = 'unicode61 remove_diacritics 2')"
+)
+CREATE_DELETE_TRIGGER = (
+    f"CREATE TRIGGER {DELETE_TRIGGER} AFTER DELETE ON {DOCUMENT_TABLE} "  # noqa: S608  # nosec B608
+    f"BEGIN DELETE FROM {FTS_TABLE} WHERE rowid = old.page_id; END"
+)
+DROP_DELETE_TRIGGER = f"DROP TRIGGER IF EXISTS {DELETE_TRIGGER}"
+DROP_FTS = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+
+ORDERINGS = {
+    RELEVANCE: f"bm25({FTS_TABLE}, 10.0, 3.0, 1.0, 0.0), d.date DESC, d.page_id DESC",
+    DATE: "d.date DESC, d.page_id DESC",
+}
+# The writer's statements name their tables ({documents}, {fts}): the live ones, or while
+# `rebuild_search_documents` runs, their staging copies.
+UPSERT_DOCUMENT = (
+    "INSERT INTO {documents} (page_id, content_type_id, path, title, summary, date) "  # noqa: S608  # nosec B608
+    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (page_id) DO UPDATE SET "
+    "content_type_id = excluded.content_type_id, path = excluded.path, title = excluded.title, "
+    "summary = excluded.summary, date = excluded.date"
+)
+DELETE_TEXT = "DELETE FROM {fts} WHERE rowid = %s"
+DELETE_DOCUMENT = "DELETE FROM {documents} WHERE page_id = %s"
+INSERT_TEXT = "INSERT INTO {fts} (rowid, title, summary, body, facets) VALUES (%s, %s, %s, %s, %s)"
+INDEXED_PATHS = "SELECT page_id, path FROM {documents}"
+INDEXED_STEMS = "SELECT rowid, title, summary, body, facets FROM {fts} WHERE rowid IN ({placeholders})"
+# Rebuilding: a plain table of documents and a new FTS5 table, swapped in by copying the first
+# into the live document table and renaming the second, in one transaction.
+DOCUMENT_COLUMNS = "page_id, content_type_id, path, title, summary, date"
+CREATE_STAGING_DOCUMENTS = (
+    "CREATE TABLE {documents} (page_id integer PRIMARY KEY, content_type_id, path, title, summary, date)"
+)
+DROP_STAGING = ("DROP TABLE IF EXISTS {documents}", "DROP TABLE IF EXISTS {fts}")
+COPY_DOCUMENTS = (
+    f"DELETE FROM {DOCUMENT_TABLE}",  # noqa: S608  # nosec B608
+    f"INSERT INTO {DOCUMENT_TABLE} ({DOCUMENT_COLUMNS}) SELECT {DOCUMENT_COLUMNS} FROM {{documents}}",  # noqa: S608  # nosec B608
+)
+RENAME_FTS = (f"DROP TABLE {FTS_TABLE}", f"ALTER TABLE {{fts}} RENAME TO {FTS_TABLE}")
+
+
+@dataclass(frozen=True)
+class Tables:
+    documents: str
+    fts: str
+
+
+LIVE = Tables(DOCUMENT_TABLE, FTS_TABLE)
+STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{FTS_TABLE}_new")
+
+
+def match_expression(query: str) -> str:
+    """Every word required, each quoted: no FTS syntax can come from a visitor."""
+    words = terms(query)
+    return "{title summary body} : (" + " AND ".join(f'"{w}"' for w in words) + ")" if words else ""
+
+
+class SQLiteEngine(DocumentEngine):
+    """FTS5 with text analysed as the index was (search/french.py); bm25 weights
+    title 10, summary 3, body 1."""
+
+    def search(self, search, *, site_root_path, exclude_ids=()):
+        match = match_expression(search.query) if search.query else None
+        if search.query and not match:
+            return SearchOutcome({})
+        exclude = list(exclude_ids)
+        exclude_sql = f"AND d.page_id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
+        if match:
+            source = f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.page_id = {FTS_TABLE}.rowid"
+            where = f"{FTS_TABLE} MATCH %s AND d.path LIKE %s {exclude_sql}"
+            where_args = [match, f"{site_root_path}%", *exclude]
+            ordering = ORDERINGS[search.order]
+        else:
+            source = f"{DOCUMENT_TABLE} d"
+            where = f"d.path LIKE %s {exclude_sql}"
+            where_args = [f"{site_root_path}%", *exclude]
+            ordering = ORDERINGS[DATE]
+        # The SQL is assembled from this module's own constant fragments; everything that
+        # comes from a visitor is a bound parameter.
+        type_sql, type_args = "", []
+        if search.content_type_id:
+            type_sql, type_args = "AND d.content_type_id = %s", [search.content_type_id]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.content_type_id, count(*) FROM {source} WHERE {where} GROUP BY d.content_type_id",  # noqa: S608  # nosec B608
+                where_args,
+            )
+            counts = dict(cursor.fetchall())
+            cursor.execute(
+                f"SELECT d.page_id FROM {source} WHERE {where} {type_sql} "  # noqa: S608  # nosec B608
+                f"ORDER BY {ordering} LIMIT %s OFFSET %s",
+                [*where_args, *type_args, search.per_page, search.offset],
+            )
+            page_ids = [row[0] for row in cursor.fetchall()]
+        return SearchOutcome(counts, page_ids)
+
+    def __init__(self, tables: Tables = LIVE):
+        self.tables = tables
+
+    def _run(self, statements):
+        """One statement or a tuple of them, with this engine's table names."""
+        with connection.cursor() as cursor:
+            for statement in (statements,) if isinstance(statements, str) else statements:
+                cursor.execute(statement.format(**asdict(self.tables)))
+            return cursor.fetchall() if cursor.description else None
+
+    @property
+    def is_live(self):
+        return self.tables == LIVE
+
+    def indexed_stems(self, page_ids):
+        found = {}
+        for chunk in chunks(list(page_ids), 500):
+            placeholders = ", ".join(["%s"] * len(chunk))
+            with connection.cursor() as cursor:
+                cursor.execute(INDEXED_STEMS.format(fts=self.tables.fts, placeholders=placeholders), chunk)
+                for rowid, *columns in cursor.fetchall():
+                    found[rowid] = {term for column in columns for term in (column or "").split()}
+        return found
+
+    def store(self, texts):
+        if not texts:
+            return
+        names = asdict(self.tables)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                UPSERT_DOCUMENT.format(**names),
+                [(t.page_id, t.content_type_id, t.path, t.title[:255], t.summary, t.date) for t in texts],
+            )
+            cursor.executemany(DELETE_TEXT.format(**names), [(t.page_id,) for t in texts])
+            cursor.executemany(
+                INSERT_TEXT.format(**names),
+                [
+                    (
+                        t.page_id,
+                        analysed(t.title),
+                        analysed(t.summary),
+                        analysed(t.body[:MAX_BODY_CHARS]),
+                        f"ct{t.content_type_id}",
+                    )
+                    for t in texts
+                ],
+            )
+
+    def remove(self, page_ids):
+        names = asdict(self.tables)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(DELETE_TEXT.format(**names), [(pk,) for pk in page_ids])
+            cursor.executemany(DELETE_DOCUMENT.format(**names), [(pk,) for pk in page_ids])
+
+    def indexed_paths(self):
+        return dict(self._run(INDEXED_PATHS))
+
+    def staging(self):
+        staging = SQLiteEngine(STAGING)
+        staging.drop()  # what a rebuild killed midway left
+        staging._run(CREATE_STAGING_DOCUMENTS)
+        staging._run(CREATE_FTS)
+        return staging
+
+    def drop(self):
+        self._run(DROP_STAGING)
+
+    def swap(self, staging):
+        """The trigger is set aside while the live documents are replaced (the FTS table it
+        would empty row by row is replaced whole)."""
+        self._run(DROP_DELETE_TRIGGER)
+        staging._run(COPY_DOCUMENTS)
+        staging._run(RENAME_FTS)
+        staging.drop()
+        self._run(CREATE_DELETE_TRIGGER)

@@ -1,0 +1,52 @@
+"""The public search through Wagtail's configured backend (Elasticsearch, OpenSearch…).
+
+Wagtail keeps that index itself (its own signal handlers, `update_index`), so this
+engine writes nothing: the document table of this app stays empty.
+"""
+
+from django.db.models import Count
+from wagtail.models import Page
+
+from search.engines.base import Engine, SearchOutcome, card_labels
+from search.request import RELEVANCE, search_types
+
+
+class WagtailEngine(Engine):
+    def search(self, search, *, site_root_path, exclude_ids=()):
+        content_type_ids = [each.content_type_id for each in search_types()]
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(content_type_id__in=content_type_ids, path__startswith=site_root_path)
+            .exclude(pk__in=list(exclude_ids))
+        )
+        selected = pages.filter(content_type_id=search.content_type_id) if search.type else pages
+        window = slice(search.offset, search.offset + search.per_page)
+        if search.query:
+            by_relevance = search.order == RELEVANCE
+            counts = dict(pages.search(search.query).facet("content_type_id"))
+            ordered = selected if by_relevance else selected.order_by("-first_published_at")
+            results = ordered.search(search.query, order_by_relevance=by_relevance)[window]
+            page_ids = [page.pk for page in results]
+        else:
+            counts = dict(pages.values_list("content_type_id").annotate(n=Count("pk")).order_by())
+            page_ids = list(
+                selected.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[window]
+            )
+        return SearchOutcome({int(ct): n for ct, n in counts.items() if ct is not None}, page_ids)
+
+    def cards(self, page_ids):
+        """The specific pages (one query per type among the results)."""
+        labels = card_labels()
+        pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
+        results = []
+        for pk in page_ids:
+            if pk in pages:
+                page = pages[pk]
+                page.summary = getattr(page, "summary", "") or ""
+                page.listing_date = getattr(page, "publication_date", None) or (
+                    page.first_published_at.date() if page.first_published_at else None
+                )
+                page.type_label = labels.get(page.content_type_id, "Page")
+                results.append(page)
+        return results
