@@ -22,18 +22,21 @@ def search(request):
     results = search_results(SearchForm(request.GET).search_request(), site_root_path=home.path)
     log_query(request, results)
     query = results.search.query
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
             "search": results.search,
             "search_query": query,  # for the header's search box (base.html)
             "results": results,
-            "correction": suggest_correction(query) if query else None,
+            "correction": suggest_correction(query) if query and not results.timed_out else None,
             "breadcrumb": [home],
             "sections": sections(home) if not results.total else [],
         },
     )
+    if results.timed_out:  # a passing overload: not to be kept by a cache
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def search_suggestions(request):

@@ -32,8 +32,12 @@ CREATE_DELETE_TRIGGER = (
 DROP_DELETE_TRIGGER = f"DROP TRIGGER IF EXISTS {DELETE_TRIGGER}"
 DROP_FTS = f"DROP TABLE IF EXISTS {FTS_TABLE}"
 
+# By relevance, the pages whose title is the query (the same stems in the same order, stop
+# words aside) come first: the bound parameter is the analysed query.
 ORDERINGS = {
-    RELEVANCE: f"bm25({FTS_TABLE}, 10.0, 3.0, 1.0, 0.0), d.date DESC, d.page_id DESC",
+    RELEVANCE: (
+        f"{FTS_TABLE}.title = %s DESC, bm25({FTS_TABLE}, 10.0, 3.0, 1.0, 0.0), d.date DESC, d.page_id DESC"
+    ),
     DATE: "d.date DESC, d.page_id DESC",
 }
 # The writer's statements name their tables ({documents}, {fts}): the live ones, or while
@@ -89,11 +93,14 @@ class SQLiteEngine(DocumentEngine):
             return SearchOutcome({})
         exclude = list(exclude_ids)
         exclude_sql = f"AND d.page_id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
+        order_args = []
         if match:
             source = f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.page_id = {FTS_TABLE}.rowid"
             where = f"{FTS_TABLE} MATCH %s AND d.path LIKE %s {exclude_sql}"
             where_args = [match, f"{site_root_path}%", *exclude]
             ordering = ORDERINGS[search.order]
+            if search.order == RELEVANCE:
+                order_args = [analysed(search.query)]
         else:
             source = f"{DOCUMENT_TABLE} d"
             where = f"d.path LIKE %s {exclude_sql}"
@@ -113,7 +120,7 @@ class SQLiteEngine(DocumentEngine):
             cursor.execute(
                 f"SELECT d.page_id FROM {source} WHERE {where} {type_sql} "  # noqa: S608  # nosec B608
                 f"ORDER BY {ordering} LIMIT %s OFFSET %s",
-                [*where_args, *type_args, search.per_page, search.offset],
+                [*where_args, *type_args, *order_args, search.per_page, search.offset],
             )
             page_ids = [row[0] for row in cursor.fetchall()]
         return SearchOutcome(counts, page_ids)
