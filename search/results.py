@@ -1,5 +1,6 @@
 """A page of search results: facets, sort links, promotions, results and pagination, ready to render."""
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
@@ -9,6 +10,7 @@ from wagtail.search.utils import normalise_query_string
 
 from content.pagination import page_window
 from search.engines import engine
+from search.models import SearchDocument
 from search.request import DATE, RELEVANCE, SearchRequest, search_types
 from search.timeout import SearchTimeout, time_limit
 
@@ -128,18 +130,27 @@ def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResul
     def fetch(search):
         return search_engine.search(search, site_root_path=site_root_path, exclude_ids=promoted_ids)
 
+    # The promoted pages are shown once, above the list, and counted with it: "Tous (N)" and the
+    # type counts are the pages the visitor is shown.
+    promoted_counts = Counter(
+        SearchDocument.objects.filter(page_id__in=promoted_ids).values_list("content_type_id", flat=True)
+    )
     try:
         with time_limit():
             outcome = fetch(search)
-            facets, total = _facets(outcome.counts, search)
+            facets, total = _facets(Counter(outcome.counts) + promoted_counts, search)
             selected_total = next(facet.count for facet in facets if facet.selected)
-            last = max(1, -(-selected_total // search.per_page))
+            promoted_shown = (
+                promoted_counts.get(search.content_type_id, 0) if search.type else promoted_counts.total()
+            )
+            list_total = selected_total - promoted_shown
+            last = max(1, -(-list_total // search.per_page))
             if search.page > last:  # past the end: show the last page (asked again, once)
                 search = replace(search, page=last)
                 outcome = fetch(search)
     except SearchTimeout:
         return _timed_out(search, promotions)
-    paginator = Paginator(ResultWindow(selected_total, search.offset, outcome.page_ids), search.per_page)
+    paginator = Paginator(ResultWindow(list_total, search.offset, outcome.page_ids), search.per_page)
     page_obj = paginator.page(search.page)
     page_obj.window = page_window(page_obj)
     return SearchResultsPage(
