@@ -14,6 +14,7 @@ Text is analysed in SQL by the `occe_french` configuration (search/migrations/00
 from dataclasses import asdict, astuple, dataclass
 
 from django.db import connection, transaction
+from wagtail.models import Page
 
 from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome
 from search.models import SearchDocument, SearchMatch
@@ -22,6 +23,7 @@ from search.request import DATE
 CONFIG = "occe_french"
 DOCUMENT_TABLE = SearchDocument._meta.db_table
 MATCH_TABLE = SearchMatch._meta.db_table
+PAGE_TABLE = Page._meta.db_table
 
 # The SQL below is assembled from these module constants only; everything that comes from
 # a visitor is a bound parameter.
@@ -108,7 +110,9 @@ TUNING = [
 # indexes), their foreign keys copied at the swap, and the names of their indexes given back.
 CREATE_STAGING = "CREATE TABLE {staging} (LIKE {live} INCLUDING ALL)"
 DROP_STAGING = "DROP TABLE IF EXISTS {matches}, {documents}"
-LOCK_LIVE = "LOCK TABLE {documents}, {matches} IN SHARE ROW EXCLUSIVE MODE"
+# The page table first: copying the foreign keys takes this lock on it, and a publication
+# changes a page before its document (taken in the other order, the two could deadlock).
+LOCK_LIVE = f"LOCK TABLE {PAGE_TABLE}, {{documents}}, {{matches}} IN SHARE ROW EXCLUSIVE MODE"
 FOREIGN_KEYS = """
     SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
     WHERE conrelid = %s::regclass AND contype = 'f'
@@ -120,6 +124,9 @@ INDEXES = """
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = %s::regclass
 """
 ANALYZE = "ANALYZE {documents}, {matches}"
+# Foreign keys are checked at commit (Django's DEFERRABLE INITIALLY DEFERRED), and a table with
+# checks pending cannot be dropped or renamed: the swap checks as it goes.
+CHECK_NOW = "SET CONSTRAINTS ALL IMMEDIATE"
 DROP_LIVE = "DROP TABLE {matches}, {documents}"
 CHECK_CONSTRAINTS_NOW = "SET CONSTRAINTS ALL IMMEDIATE"
 RENAME_TABLE = "ALTER TABLE {old} RENAME TO {new}"
@@ -278,6 +285,7 @@ class PostgresEngine(DocumentEngine):
     def swap(self, staging):
         """Foreign keys copied, the live tables dropped, the staging ones renamed, and their
         indexes given the live indexes' names."""
+        self._run(CHECK_NOW)
         renames = []
         for live, copy in zip(astuple(LIVE), astuple(staging.tables), strict=True):
             for name, definition in self._run(FOREIGN_KEYS, [live]):

@@ -7,7 +7,7 @@ engine writes nothing: the document table of this app stays empty.
 from django.db.models import Count
 from wagtail.models import Page
 
-from search.engines.base import Engine, SearchOutcome, card_labels
+from search.engines.base import Engine, SearchOutcome
 from search.request import RELEVANCE, search_types
 
 
@@ -36,17 +36,7 @@ class WagtailEngine(Engine):
         return SearchOutcome({int(ct): n for ct, n in counts.items() if ct is not None}, page_ids)
 
     def cards(self, page_ids):
-        """The specific pages (one query per type among the results)."""
-        labels = card_labels()
+        """The specific pages (one query per type among the results): each content page
+        has its own `summary`, `listing_date` and `type_label`."""
         pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
-        results = []
-        for pk in page_ids:
-            if pk in pages:
-                page = pages[pk]
-                page.summary = getattr(page, "summary", "") or ""
-                page.listing_date = getattr(page, "publication_date", None) or (
-                    page.first_published_at.date() if page.first_published_at else None
-                )
-                page.type_label = labels.get(page.content_type_id, "Page")
-                results.append(page)
-        return results
+        return [pages[pk] for pk in page_ids if pk in pages]

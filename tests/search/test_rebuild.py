@@ -8,7 +8,6 @@ from django.db import connection
 from wagtail.models import PageViewRestriction
 
 from search.engines import engine
-from search.engines.base import DocumentEngine
 from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -40,20 +39,22 @@ def test_searches_keep_every_result_while_the_new_index_is_written(client, corpu
 
 
 def test_a_page_made_private_during_the_rebuild_does_not_come_back(client, corpus, monkeypatch):
-    finish = DocumentEngine.finish
+    engine_class = type(engine())
+    finish = engine_class.finish
 
     def finish_then_restrict(self):
         finish(self)  # the new index is complete: the page is in it
         PageViewRestriction.objects.create(page=corpus["n1"], restriction_type=PageViewRestriction.LOGIN)
 
-    monkeypatch.setattr(DocumentEngine, "finish", finish_then_restrict)
+    monkeypatch.setattr(engine_class, "finish", finish_then_restrict)
     assert rebuild().startswith("9 pages indexées")
     assert "Rentrée des écoles" not in found(client)
     assert not SearchDocument.objects.filter(page=corpus["n1"]).exists()
 
 
 def test_a_page_published_during_the_rebuild_is_in_the_new_index(client, home_page, corpus, monkeypatch):
-    finish = DocumentEngine.finish
+    engine_class = type(engine())
+    finish = engine_class.finish
 
     def finish_then_edit(self):
         finish(self)
@@ -61,7 +62,7 @@ def test_a_page_published_during_the_rebuild_is_in_the_new_index(client, home_pa
         page.title = "Mentions légales de l’école"
         page.save_revision().publish()
 
-    monkeypatch.setattr(DocumentEngine, "finish", finish_then_edit)
+    monkeypatch.setattr(engine_class, "finish", finish_then_edit)
     rebuild()
     assert "Mentions légales de l’école" in found(client)
     assert SearchDocument.objects.count() == 10
@@ -73,7 +74,7 @@ def test_a_failed_rebuild_leaves_the_live_index_and_no_staging_table(client, cor
     def fail(self):
         raise RuntimeError("interrompu")
 
-    monkeypatch.setattr(DocumentEngine, "finish", fail)
+    monkeypatch.setattr(type(engine()), "finish", fail)
     with pytest.raises(RuntimeError):
         rebuild()
     assert found(client) == before

@@ -2,14 +2,17 @@
 
 import dataclasses
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 from django.test.utils import override_settings
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from content.models import ArticlePage, NewsPage, ResourcePage
 from search.engines import PostgresEngine, SQLiteEngine, WagtailEngine, engine
 from search.forms import SearchForm
+from search.models import SearchDocument
 from search.request import SearchRequest, search_type
 from tests.factories import make_content
 
@@ -240,3 +243,27 @@ def test_relevance_puts_title_then_summary_then_body_matches_newest_first(postgr
         + [f"Sortie {n:02d}" for n in range(11, -1, -1)]
         + [f"Journée {n:02d}" for n in range(7, -1, -1)]
     )
+
+
+def test_the_wagtail_engine_cards_show_what_the_document_cards_show(home_page, many_news):
+    ids = [page.pk for page in many_news[:3]]
+
+    def shown(cards):
+        return [(card.pk, card.title, card.summary, card.listing_date, card.type_label) for card in cards]
+
+    assert shown(WagtailEngine().cards(ids)) == shown(engine().cards(ids))
+
+
+def test_the_writer_follows_the_reader_another_backend_leaves_the_document_table(
+    client, home_page, monkeypatch
+):
+    monkeypatch.setattr("search.engines.DOCUMENT_ENGINES", {})  # as under Elasticsearch
+    assert isinstance(engine(), WagtailEngine)
+    make_content(NewsPage, home_page, title="Coopérative publiée")
+    assert not SearchDocument.objects.exists()
+    output = io.StringIO()
+    call_command("rebuild_search_documents", stdout=output)
+    assert "tient son propre index" in output.getvalue()
+    assert not SearchDocument.objects.exists()
+    results = client.get("/recherche/", {"q": "coopérative"}).context["results"]
+    assert [page.title for page in results.results] == ["Coopérative publiée"]
