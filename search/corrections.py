@@ -86,12 +86,20 @@ def _close_words(cursor, folded: str) -> list[Candidate]:
     return [Candidate(*row) for row in cursor.fetchall()]
 
 
-def correct_word(cursor, word: str) -> str | None:
-    """The word to offer instead of `word`, or None to keep it."""
+def _largest_count(cursor) -> int:
+    cursor.execute("SELECT coalesce(max(doc_count), 0) FROM search_lexiconstem")
+    return cursor.fetchone()[0]
+
+
+def correct_word(cursor, word: str, largest: int) -> str | None:
+    """The word to offer instead of `word`, or None to keep it. `largest`: the most pages any
+    stem is found in (a word found in more than `largest / RARER` pages is never replaced)."""
     folded = fold(word)
     if len(folded) < MIN_LENGTH or not folded.isalpha() or folded in STOP_WORDS:
         return None
     found_in = _stem_count(cursor, folded)
+    if found_in * RARER > largest:
+        return None
     limit = max_distance(folded)
     close = [
         (candidate, distance)
@@ -112,10 +120,11 @@ def suggest_correction(query: str) -> str | None:
         return None
     changed = False
     with connection.cursor() as cursor:
+        largest = _largest_count(cursor)
 
         def replace(match):
             nonlocal changed
-            correction = correct_word(cursor, match.group(0))
+            correction = correct_word(cursor, match.group(0), largest)
             if correction is None:
                 return match.group(0)
             changed = True
