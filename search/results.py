@@ -134,6 +134,8 @@ def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResul
     # type counts are the pages the visitor is shown.
     promoted_counts = Counter(
         SearchDocument.objects.filter(page_id__in=promoted_ids).values_list("content_type_id", flat=True)
+        if promoted_ids
+        else ()
     )
     try:
         with time_limit():
