@@ -126,12 +126,18 @@ def measure(runs: int, stock_runs: int) -> dict:
         ("mot sans résultat", {"q": "zyxwvutsrq"}),
         ("navigation sans requête", {}),
         ("page 50 du mot fréquent", {"q": frequent, "page": 50}),
+        ("expression entre guillemets", {"q": f'"{frequent} {second}"'}),
+        ("négation", {"q": f"{tenth} -{frequent}"}),
+        ("mot mal orthographié (+ correction)", {"q": tenth[:2] + tenth[3:]}),
+        ("suggestions, préfixe de 3 lettres", {"q": frequent[:3], "_path": "/recherche/suggestions/"}),
     ]
     client = Client()
 
     def time_view(params):
+        params = dict(params)
+        path = params.pop("_path", "/recherche/")
         started = time.perf_counter()
-        response = client.get("/recherche/", params)
+        response = client.get(path, params)
         elapsed = (time.perf_counter() - started) * 1000
         assert response.status_code == 200, response.status_code
         return elapsed
@@ -174,7 +180,7 @@ def measure(runs: int, stock_runs: int) -> dict:
         time_view(params)  # warm up: content types, templates, plans
         ours = [time_view(params) for _ in range(runs)]
         stock = []
-        for _ in range(stock_runs):
+        for _ in range(0 if "_path" in params else stock_runs):  # Wagtail has no suggestions
             elapsed = guarded(time_stock, params)
             if elapsed is None:
                 stock = None
@@ -190,7 +196,8 @@ def measure(runs: int, stock_runs: int) -> dict:
         }
         results["cases"].append(row)
         stock_text = (f"{row['stock_p50']:9.1f} {row['stock_p95']:9.1f}  ×{row['stock_p50'] / row['p50']:6.1f}"
-                      if stock else f"   > {STOCK_TIMEOUT_SECONDS} s (interrompu)")  # fmt: skip
+                      if stock else "   —" if "_path" in params
+                      else f"   > {STOCK_TIMEOUT_SECONDS} s (interrompu)")  # fmt: skip
         print(f"   {label:32} {json.dumps(params, ensure_ascii=False)[:44]:44} "
               f"{row['p50']:7.1f} {row['p95']:7.1f}   {stock_text}", flush=True)  # fmt: skip
     return results

@@ -20,6 +20,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", with_cache_keys(SEARCH)(search_views.search), name="search"),
+    path(
+        "recherche/suggestions/",
+        with_cache_keys(SEARCH)(search_views.search_suggestions),
+        name="search_suggestions",
+    ),
     path("sante/", operations_views.health, name="health"),
     path("newsletter/", include("newsletter.urls")),
     path("contact/", include("contact.urls")),

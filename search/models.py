@@ -70,3 +70,7 @@ class SearchMatch(models.Model):
 
     def __str__(self):
         return str(self.document_id)
+
+
+# The lexicon's tables (search/lexicon.py), registered with the app's models.
+from search.lexicon import LexiconStem, LexiconTrigram, LexiconWord  # noqa: E402, F401

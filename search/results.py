@@ -1,5 +1,6 @@
 """A page of search results: facets, sort links, promotions, results and pagination, ready to render."""
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
@@ -9,7 +10,9 @@ from wagtail.search.utils import normalise_query_string
 
 from content.pagination import page_window
 from search.engines import engine
+from search.models import SearchDocument
 from search.request import DATE, RELEVANCE, SearchRequest, search_types
+from search.timeout import SearchTimeout, time_limit
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class SearchResultsPage:
     page_obj: object
     results: list
     promotions: list
+    timed_out: bool = False  # the search ran past settings.SEARCH_STATEMENT_TIMEOUT
 
 
 def _facets(counts_by_ct, search):
@@ -98,6 +102,26 @@ def promotions_for(query, site_root_path):
     ]
 
 
+def _timed_out(search, promotions) -> SearchResultsPage:
+    """What the page shows when the search ran out of time: no count, no result."""
+    search = replace(search, page=1)
+    facets, _total = _facets({}, search)
+    paginator = Paginator(ResultWindow(0, 0, []), search.per_page)
+    page_obj = paginator.page(1)
+    page_obj.window = page_window(page_obj)
+    return SearchResultsPage(
+        search=search,
+        facets=facets,
+        sort_links=[],
+        total=0,
+        selected_total=0,
+        page_obj=page_obj,
+        results=[],
+        promotions=promotions,
+        timed_out=True,
+    )
+
+
 def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResultsPage:
     promotions = promotions_for(search.query, site_root_path)
     promoted_ids = [pick.page_id for pick in promotions if pick.page_id]
@@ -106,14 +130,29 @@ def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResul
     def fetch(search):
         return search_engine.search(search, site_root_path=site_root_path, exclude_ids=promoted_ids)
 
-    outcome = fetch(search)
-    facets, total = _facets(outcome.counts, search)
-    selected_total = next(facet.count for facet in facets if facet.selected)
-    last = max(1, -(-selected_total // search.per_page))
-    if search.page > last:  # past the end: show the last page (asked again, once)
-        search = replace(search, page=last)
-        outcome = fetch(search)
-    paginator = Paginator(ResultWindow(selected_total, search.offset, outcome.page_ids), search.per_page)
+    # The promoted pages are shown once, above the list, and counted with it: "Tous (N)" and the
+    # type counts are the pages the visitor is shown.
+    promoted_counts = Counter(
+        SearchDocument.objects.filter(page_id__in=promoted_ids).values_list("content_type_id", flat=True)
+        if promoted_ids
+        else ()
+    )
+    try:
+        with time_limit():
+            outcome = fetch(search)
+            facets, total = _facets(Counter(outcome.counts) + promoted_counts, search)
+            selected_total = next(facet.count for facet in facets if facet.selected)
+            promoted_shown = (
+                promoted_counts.get(search.content_type_id, 0) if search.type else promoted_counts.total()
+            )
+            list_total = selected_total - promoted_shown
+            last = max(1, -(-list_total // search.per_page))
+            if search.page > last:  # past the end: show the last page (asked again, once)
+                search = replace(search, page=last)
+                outcome = fetch(search)
+    except SearchTimeout:
+        return _timed_out(search, promotions)
+    paginator = Paginator(ResultWindow(list_total, search.offset, outcome.page_ids), search.per_page)
     page_obj = paginator.page(search.page)
     page_obj.window = page_window(page_obj)
     return SearchResultsPage(

@@ -386,6 +386,9 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "occe_french",
     }
 }
+# The longest a search statement may run, in seconds (search/timeout.py); past it the results
+# page asks the visitor to simplify the query.
+SEARCH_STATEMENT_TIMEOUT = float(env_str("SEARCH_STATEMENT_TIMEOUT", "2"))
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "odt",

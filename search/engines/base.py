@@ -10,11 +10,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
 from search.documents import SEARCHABLE_MODELS, PageText, page_text
+from search.lexicon import Lexicon
 from search.models import SearchDocument
 from search.request import SearchRequest, search_types
 
@@ -114,6 +115,35 @@ class DocumentEngine(Engine):
         return results
 
     # --- writing -------------------------------------------------------------------------
+    # `write()` and `delete()` keep the lexicon (search/lexicon.py) in step with what the
+    # engine's `store()` and `remove()` change; a staging engine (a rebuild) adds words only,
+    # and the counts are taken afresh from the index swapped in.
+
+    is_live = True
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return Lexicon(connection)
+
+    def write(self, texts):
+        page_ids = [text.page_id for text in texts]
+        strings = (part for text in texts for part in (text.title, text.summary, text.body[:MAX_BODY_CHARS]))
+        with self.lexicon.tracking(self, page_ids, strings, count=self.is_live):
+            self.store(texts)
+
+    def delete(self, page_ids):
+        with self.lexicon.tracking(self, list(page_ids), count=self.is_live):
+            self.remove(page_ids)
+
+    def store(self, texts: list[PageText]) -> None:
+        raise NotImplementedError
+
+    def remove(self, page_ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def indexed_stems(self, page_ids: list[int]) -> dict[int, set[str]]:
+        """The stems the index holds for each of `page_ids`."""
+        raise NotImplementedError
 
     def update_page(self, page):
         self.update_pages([page.specific])
@@ -227,6 +257,7 @@ class DocumentEngine(Engine):
                 self.lock()
                 total = staging.recheck(since=started)
                 self.swap(staging)
+                self.lexicon.recount()
         except BaseException:
             staging.drop()
             raise

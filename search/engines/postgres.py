@@ -43,9 +43,13 @@ BY_DATE = f"""
     WHERE {{match}} {{filters}}
     ORDER BY m.date DESC, m.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
 """  # noqa: S608  # nosec B608
-# The relevance tiers: (tables, condition), each ordered newest first.
+# The relevance tiers: (tables, condition), each ordered newest first. First the pages whose
+# title is the query (the same stems, whatever the order and the stop words): a visitor who
+# types a page's title finds it first, even among thousands of titles holding those words.
+SAME_TITLE = f"strip(d.title_vector) = strip(to_tsvector('{CONFIG}', %(query)s))"
 TIERS = [
-    (f"{DOCUMENT_TABLE} d", "d.title_vector @@ q.query"),
+    (f"{DOCUMENT_TABLE} d", f"d.title_vector @@ q.query AND {SAME_TITLE}"),
+    (f"{DOCUMENT_TABLE} d", f"d.title_vector @@ q.query AND NOT {SAME_TITLE}"),
     (f"{DOCUMENT_TABLE} d", "d.rank_vector @@ q.query AND NOT d.title_vector @@ q.query"),
     (
         f"{MATCH_TABLE} m JOIN {DOCUMENT_TABLE} d ON d.page_id = m.page_id",
@@ -90,6 +94,7 @@ UPSERT_MATCH = f"""
 DELETE_MATCHES = "DELETE FROM {matches} WHERE page_id = ANY(%s)"
 DELETE_DOCUMENTS = "DELETE FROM {documents} WHERE page_id = ANY(%s)"
 INDEXED_PATHS = "SELECT page_id, path FROM {documents}"
+INDEXED_STEMS = "SELECT page_id, tsvector_to_array(search_vector) FROM {matches} WHERE page_id = ANY(%s)"
 # What Django cannot declare: detailed statistics for the planner (without them it misjudges
 # rare words and walks the date index) and the full vectors kept out of line by TOAST.
 # Run by migration 0002 and again on the tables a rebuild swaps in.
@@ -153,7 +158,8 @@ class PostgresEngine(DocumentEngine):
     - Counts per type: one grouped count over `search_fulltext`, whose rows are small
       (the full vectors live out of line), so that a word found in nearly every page
       costs a few thousand small reads.
-    - Relevance: pages whose title holds every word first, then those whose summary
+    - Relevance: pages whose title is the query first (its words, in any order), then those
+      whose title holds every word, then those whose summary
       does, then those that match only in their body; newest first within each. Each
       tier walks the date index or a small GIN bitmap, so no search ranks every match
       (which, for a word in most pages, is what made the stock search slow).
@@ -217,7 +223,15 @@ class PostgresEngine(DocumentEngine):
             cursor.execute(statement.format(**asdict(self.tables), **names), params)
             return cursor.fetchall() if cursor.description else None
 
-    def write(self, texts):
+    @property
+    def is_live(self):
+        return self.tables == LIVE
+
+    def indexed_stems(self, page_ids):
+        rows = self._run(INDEXED_STEMS, [list(page_ids)])
+        return {page_id: set(stems) for page_id, stems in rows}
+
+    def store(self, texts):
         if not texts:
             return
         with connection.cursor() as cursor:
@@ -241,7 +255,7 @@ class PostgresEngine(DocumentEngine):
                 ],
             )
 
-    def delete(self, page_ids):
+    def remove(self, page_ids):
         with transaction.atomic():
             self._run(DELETE_MATCHES, [list(page_ids)])
             self._run(DELETE_DOCUMENTS, [list(page_ids)])

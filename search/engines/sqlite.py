@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from django.db import connection, transaction
 
-from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome
+from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome, chunks
 from search.french import analysed, terms
 from search.models import SearchDocument
 from search.request import DATE, RELEVANCE
@@ -32,8 +32,12 @@ CREATE_DELETE_TRIGGER = (
 DROP_DELETE_TRIGGER = f"DROP TRIGGER IF EXISTS {DELETE_TRIGGER}"
 DROP_FTS = f"DROP TABLE IF EXISTS {FTS_TABLE}"
 
+# By relevance, the pages whose title is the query (the same stems in the same order, stop
+# words aside) come first: the bound parameter is the analysed query.
 ORDERINGS = {
-    RELEVANCE: f"bm25({FTS_TABLE}, 10.0, 3.0, 1.0, 0.0), d.date DESC, d.page_id DESC",
+    RELEVANCE: (
+        f"{FTS_TABLE}.title = %s DESC, bm25({FTS_TABLE}, 10.0, 3.0, 1.0, 0.0), d.date DESC, d.page_id DESC"
+    ),
     DATE: "d.date DESC, d.page_id DESC",
 }
 # The writer's statements name their tables ({documents}, {fts}): the live ones, or while
@@ -48,6 +52,7 @@ DELETE_TEXT = "DELETE FROM {fts} WHERE rowid = %s"
 DELETE_DOCUMENT = "DELETE FROM {documents} WHERE page_id = %s"
 INSERT_TEXT = "INSERT INTO {fts} (rowid, title, summary, body, facets) VALUES (%s, %s, %s, %s, %s)"
 INDEXED_PATHS = "SELECT page_id, path FROM {documents}"
+INDEXED_STEMS = "SELECT rowid, title, summary, body, facets FROM {fts} WHERE rowid IN ({placeholders})"
 # Rebuilding: a plain table of documents and a new FTS5 table, swapped in by copying the first
 # into the live document table and renaming the second, in one transaction.
 DOCUMENT_COLUMNS = "page_id, content_type_id, path, title, summary, date"
@@ -88,11 +93,14 @@ class SQLiteEngine(DocumentEngine):
             return SearchOutcome({})
         exclude = list(exclude_ids)
         exclude_sql = f"AND d.page_id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
+        order_args = []
         if match:
             source = f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.page_id = {FTS_TABLE}.rowid"
             where = f"{FTS_TABLE} MATCH %s AND d.path LIKE %s {exclude_sql}"
             where_args = [match, f"{site_root_path}%", *exclude]
             ordering = ORDERINGS[search.order]
+            if search.order == RELEVANCE:
+                order_args = [analysed(search.query)]
         else:
             source = f"{DOCUMENT_TABLE} d"
             where = f"d.path LIKE %s {exclude_sql}"
@@ -112,7 +120,7 @@ class SQLiteEngine(DocumentEngine):
             cursor.execute(
                 f"SELECT d.page_id FROM {source} WHERE {where} {type_sql} "  # noqa: S608  # nosec B608
                 f"ORDER BY {ordering} LIMIT %s OFFSET %s",
-                [*where_args, *type_args, search.per_page, search.offset],
+                [*where_args, *type_args, *order_args, search.per_page, search.offset],
             )
             page_ids = [row[0] for row in cursor.fetchall()]
         return SearchOutcome(counts, page_ids)
@@ -127,7 +135,21 @@ class SQLiteEngine(DocumentEngine):
                 cursor.execute(statement.format(**asdict(self.tables)))
             return cursor.fetchall() if cursor.description else None
 
-    def write(self, texts):
+    @property
+    def is_live(self):
+        return self.tables == LIVE
+
+    def indexed_stems(self, page_ids):
+        found = {}
+        for chunk in chunks(list(page_ids), 500):
+            placeholders = ", ".join(["%s"] * len(chunk))
+            with connection.cursor() as cursor:
+                cursor.execute(INDEXED_STEMS.format(fts=self.tables.fts, placeholders=placeholders), chunk)
+                for rowid, *columns in cursor.fetchall():
+                    found[rowid] = {term for column in columns for term in (column or "").split()}
+        return found
+
+    def store(self, texts):
         if not texts:
             return
         names = asdict(self.tables)
@@ -151,7 +173,7 @@ class SQLiteEngine(DocumentEngine):
                 ],
             )
 
-    def delete(self, page_ids):
+    def remove(self, page_ids):
         names = asdict(self.tables)
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(DELETE_TEXT.format(**names), [(pk,) for pk in page_ids])
