@@ -64,5 +64,7 @@ def invalidate_for_page(sender, instance, **kwargs):
         invalidate_navigation_for_page(instance)
         if instance.alias_of_id:
             forget_restricted_paths()
-        if instance.depth <= 3:  # a site's root page, or one of its children (its numchild)
+        # A site's root page, or one of its children (its numchild). A fixture's raw save of a
+        # subclass row carries no tree fields (depth is None): forget the sites to be safe.
+        if instance.depth is None or instance.depth <= 3:
             forget_sites()
