@@ -94,10 +94,14 @@ def demo_site(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="session")
 def demo_server(demo_site):
+    from django.conf import settings
     from pytest_django.live_server_helper import LiveServer
 
     server = LiveServer("127.0.0.1")
+    # Links in mails (newsletter confirmation) are built from WAGTAILADMIN_BASE_URL: this server.
+    base_url, settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILADMIN_BASE_URL, server.url
     yield server
+    settings.WAGTAILADMIN_BASE_URL = base_url
     server.stop()
 
 

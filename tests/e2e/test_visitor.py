@@ -55,8 +55,8 @@ def test_the_mega_menu_opens_with_the_keyboard_and_closes_with_escape(page):
 
 def test_search_facets_pages_result_breadcrumb(page, news_on_two_pages):
     page.goto("/")
-    page.get_by_role("searchbox", name="Rechercher sur le site").fill("coopération")
-    page.get_by_role("searchbox", name="Rechercher sur le site").press("Enter")
+    page.get_by_role("combobox", name="Rechercher sur le site").fill("coopération")
+    page.get_by_role("combobox", name="Rechercher sur le site").press("Enter")
     page.wait_for_url("**/recherche/?q=*")
     assert parse_qs(urlsplit(page.url).query)["q"] == ["coopération"]
 
