@@ -28,6 +28,8 @@ class SearchDocument(models.Model):
     path = models.CharField(max_length=255)
     title = models.CharField(max_length=255)
     summary = models.TextField(blank=True)
+    # The body's text, read only for the page of results shown: its excerpt (search/engines/).
+    body = models.TextField(blank=True, default="")
     date = models.DateField()
     title_vector = SearchVectorField(db_default="", editable=False)
     rank_vector = SearchVectorField(db_default="", editable=False)

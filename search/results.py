@@ -162,6 +162,6 @@ def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResul
         total=total,
         selected_total=selected_total,
         page_obj=page_obj,
-        results=search_engine.cards(outcome.page_ids),
+        results=search_engine.cards(outcome.page_ids, search.query),
         promotions=promotions,
     )

@@ -6,12 +6,15 @@ signal handlers and `rebuild_search_documents` call `update_page()`, `update_sub
 `search.engines.engine()`.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, PageViewRestriction, Site
 
 from search.documents import SEARCHABLE_MODELS, PageText, page_text
@@ -20,6 +23,58 @@ from search.models import SearchDocument
 from search.request import SearchRequest, search_types
 
 MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
+
+# Excerpts: the engines wrap the matched words in these sentinels (characters no page text
+# keeps: `marked()` and the SQL strip them from the text first); `excerpt_html()` escapes the
+# whole text, then turns them into <mark> and </mark>.
+START, STOP = "\x02", "\x03"
+EXCERPT_MIN, EXCERPT_MAX = 160, 240
+ELLIPSIS = "…"
+_WORD = re.compile(r"\w+")
+
+
+def without_sentinels(text: str) -> str:
+    return text.replace(START, "").replace(STOP, "")
+
+
+def excerpt_html(marked_text: str) -> SafeString:
+    """The only way to markup from a text: escaped whole, then the sentinels made <mark>."""
+    html = escape(marked_text).replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308  # nosec B308,B703: escaped above, only <mark> added
+
+
+def marked(text: str, is_match: Callable[[str], bool]) -> str:
+    """`text` with each word for which `is_match` is true between the sentinels."""
+    text = without_sentinels(text)
+    return _WORD.sub(lambda m: f"{START}{m.group()}{STOP}" if is_match(m.group()) else m.group(), text)
+
+
+def cut(text: str, around: int = 0) -> str:
+    """About EXCERPT_MIN to EXCERPT_MAX characters of `text` around position `around`, cut at
+    word boundaries, with "…" where text was left out."""
+    text = " ".join(text.split())  # line breaks of the body read as spaces
+    if len(text) <= EXCERPT_MAX:
+        return text
+    start = max(0, min(around - 60, len(text) - EXCERPT_MAX))
+    if start:  # forward to the next word
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < around else start
+    end = start + EXCERPT_MAX
+    if end < len(text):  # back to the end of the last whole word
+        space = text.rfind(" ", start + EXCERPT_MIN, end + 1)
+        end = space if space > 0 else end
+    return (ELLIPSIS if start else "") + text[start:end].strip() + (ELLIPSIS if end < len(text) else "")
+
+
+def fitted(fragment: str, *, before: bool, after: bool) -> str:
+    """A fragment (with sentinels) brought within the excerpt's length, with "…" where the
+    text goes on `before` or `after` it."""
+    fragment = " ".join(fragment.split())
+    if len(without_sentinels(fragment)) > EXCERPT_MAX:
+        fragment = cut(fragment, max(fragment.find(START), 0))
+        before, after = before or fragment.startswith(ELLIPSIS), after or fragment.endswith(ELLIPSIS)
+        fragment = fragment.strip(ELLIPSIS)
+    return (ELLIPSIS if before else "") + fragment + (ELLIPSIS if after else "")
 
 
 @dataclass
@@ -50,9 +105,11 @@ class Engine:
         the pages under `site_root_path`, without `exclude_ids` (the promoted pages)."""
         raise NotImplementedError
 
-    def cards(self, page_ids: list[int]) -> list[Page]:
+    def cards(self, page_ids: list[int], query: str = "") -> list[Page]:
         """The result pages, in result order, each carrying `summary`, `listing_date` and
-        `type_label` for its card."""
+        `type_label` for its card; for a query, also `title_html` and `excerpt` (safe HTML:
+        the title and an excerpt of the text where the words were found, the matched words
+        in <mark>), when the engine makes them."""
         raise NotImplementedError
 
     def update_page(self, page) -> None:
@@ -98,12 +155,15 @@ class DocumentEngine(Engine):
 
     # --- reading -------------------------------------------------------------------------
 
-    def cards(self, page_ids):
+    def cards(self, page_ids, query=""):
         """In one query: each result is a plain `Page` (enough for its URL) carrying what its
         card shows, read from its search document. Loading the specific pages would cost one
-        more query per type among the results."""
+        more query per type among the results. For a query, one more: the excerpts."""
         labels = card_labels()
-        documents = SearchDocument.objects.filter(page_id__in=page_ids).select_related("page").in_bulk()
+        documents = (
+            SearchDocument.objects.filter(page_id__in=page_ids).defer("body").select_related("page").in_bulk()
+        )
+        highlights = self.highlights(query, [pk for pk in page_ids if pk in documents]) if query else {}
         results = []
         for pk in page_ids:
             if pk in documents:
@@ -111,8 +171,16 @@ class DocumentEngine(Engine):
                 page = document.page
                 page.summary, page.listing_date = document.summary, document.date
                 page.type_label = labels.get(document.content_type_id, "Page")
+                if pk in highlights:
+                    title, excerpt = highlights[pk]
+                    page.title_html, page.excerpt = excerpt_html(title), excerpt_html(excerpt)
                 results.append(page)
         return results
+
+    def highlights(self, query: str, page_ids: list[int]) -> dict[int, tuple[str, str]]:
+        """Page id → (title, excerpt), the matched words between the sentinels START and STOP:
+        the excerpt from the summary when the words are found there, else from the body."""
+        raise NotImplementedError
 
     # --- writing -------------------------------------------------------------------------
     # `write()` and `delete()` keep the lexicon (search/lexicon.py) in step with what the

@@ -16,7 +16,7 @@ from dataclasses import asdict, astuple, dataclass
 from django.db import connection, transaction
 from wagtail.models import Page
 
-from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome
+from search.engines.base import MAX_BODY_CHARS, START, STOP, DocumentEngine, SearchOutcome, fitted
 from search.models import SearchDocument, SearchMatch
 from search.request import DATE
 
@@ -61,22 +61,49 @@ TIER_PAGE = """
     ORDER BY d.date DESC, d.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
 """
 TIER_COUNT = "SELECT count(*) FROM {tables}, {query} WHERE {condition} AND {filters}"
+# Excerpts, for the page of results only: the title with every matched word marked, and one
+# fragment of the summary when the words are found there (its weight B in the full vector),
+# else of the body (weight D); the sentinels are taken out of the text first, and "<" and ">"
+# stand in for themselves as ANGLES (ts_headline would drop what its parser takes for tags).
+# Whether the fragment begins or ends the text tells where "…" goes.
+ANGLES = "\x04\x05"
+HEADLINE_OPTIONS = f'StartSel="{START}", StopSel="{STOP}", MaxWords=35, MinWords=25, ShortWord=3'
+HIGHLIGHTS = f"""
+    SELECT page_id, title, excerpt, starts_with(source, plain), right(source, length(plain)) = plain
+    FROM (
+        SELECT page_id, title, source, excerpt, translate(excerpt, %(sentinels)s, '') AS plain
+        FROM (
+            SELECT d.page_id,
+                ts_headline('{CONFIG}', translate(d.title, %(from)s, %(to)s), q.query,
+                            %(options)s || ', HighlightAll=true') AS title,
+                s.source,
+                ts_headline('{CONFIG}', s.source, q.query, %(options)s) AS excerpt
+            FROM {DOCUMENT_TABLE} d JOIN {MATCH_TABLE} m ON m.page_id = d.page_id, {QUERY},
+            LATERAL (SELECT translate(
+                CASE WHEN ts_filter(m.search_vector, '{{b}}') @@ q.query
+                          OR NOT ts_filter(m.search_vector, '{{d}}') @@ q.query
+                     THEN d.summary ELSE d.body END,
+                %(from)s, %(to)s) AS source) s
+            WHERE d.page_id = ANY(%(page_ids)s)
+        ) headlines
+    ) excerpts
+"""  # noqa: S608  # nosec B608
 PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0"
 
 # The writer's statements name their tables ({documents}, {matches}): the live ones, or
 # while `rebuild_search_documents` runs, their staging copies.
 UPSERT_DOCUMENT = f"""
     INSERT INTO {{documents}}
-        (page_id, content_type_id, path, title, summary, date, title_vector, rank_vector)
-    SELECT d.page_id, d.content_type_id, d.path, d.title, d.summary, d.date,
+        (page_id, content_type_id, path, title, summary, body, date, title_vector, rank_vector)
+    SELECT d.page_id, d.content_type_id, d.path, d.title, d.summary, d.body, d.date,
            to_tsvector('{CONFIG}', d.title),
            setweight(to_tsvector('{CONFIG}', d.title), 'A')
            || setweight(to_tsvector('{CONFIG}', d.summary), 'B')
-    FROM (VALUES (%s::bigint, %s::integer, %s, %s, %s, %s::date))
-        AS d (page_id, content_type_id, path, title, summary, date)
+    FROM (VALUES (%s::bigint, %s::integer, %s, %s, %s, %s, %s::date))
+        AS d (page_id, content_type_id, path, title, summary, body, date)
     ON CONFLICT (page_id) DO UPDATE SET
         content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path, title = EXCLUDED.title,
-        summary = EXCLUDED.summary, date = EXCLUDED.date,
+        summary = EXCLUDED.summary, body = EXCLUDED.body, date = EXCLUDED.date,
         title_vector = EXCLUDED.title_vector, rank_vector = EXCLUDED.rank_vector
 """  # noqa: S608  # nosec B608
 UPSERT_MATCH = f"""
@@ -215,6 +242,29 @@ class PostgresEngine(DocumentEngine):
             offset = max(offset - tier_total, 0)
         return page_ids
 
+    def highlights(self, query, page_ids):
+        if not page_ids:
+            return {}
+        params = {
+            "query": query,
+            "page_ids": list(page_ids),
+            "sentinels": START + STOP,
+            "from": "<>" + START + STOP,
+            "to": ANGLES,
+            "options": HEADLINE_OPTIONS,
+        }
+        with connection.cursor() as cursor:
+            cursor.execute(HIGHLIGHTS, params)
+            rows = cursor.fetchall()
+        angles = str.maketrans(ANGLES, "<>")
+        return {
+            pk: (
+                title.translate(angles),
+                fitted(excerpt, before=not starts, after=not ends).translate(angles),
+            )
+            for pk, title, excerpt, starts, ends in rows
+        }
+
     def __init__(self, tables: Tables = LIVE):
         self.tables = tables
 
@@ -237,7 +287,18 @@ class PostgresEngine(DocumentEngine):
         with connection.cursor() as cursor:
             cursor.executemany(
                 UPSERT_DOCUMENT.format(documents=self.tables.documents),
-                [(t.page_id, t.content_type_id, t.path, t.title[:255], t.summary, t.date) for t in texts],
+                [
+                    (
+                        t.page_id,
+                        t.content_type_id,
+                        t.path,
+                        t.title[:255],
+                        t.summary,
+                        t.body[:MAX_BODY_CHARS],
+                        t.date,
+                    )
+                    for t in texts
+                ],
             )
             cursor.executemany(
                 UPSERT_MATCH.format(matches=self.tables.matches),

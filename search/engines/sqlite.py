@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass
 
 from django.db import connection, transaction
 
-from search.engines.base import MAX_BODY_CHARS, DocumentEngine, SearchOutcome, chunks
-from search.french import analysed, terms
+from search.engines.base import MAX_BODY_CHARS, START, DocumentEngine, SearchOutcome, chunks, cut, marked
+from search.french import STOP_WORDS, analysed, fold, stem, terms
 from search.models import SearchDocument
 from search.request import DATE, RELEVANCE
 
@@ -43,10 +43,10 @@ ORDERINGS = {
 # The writer's statements name their tables ({documents}, {fts}): the live ones, or while
 # `rebuild_search_documents` runs, their staging copies.
 UPSERT_DOCUMENT = (
-    "INSERT INTO {documents} (page_id, content_type_id, path, title, summary, date) "  # noqa: S608  # nosec B608
-    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (page_id) DO UPDATE SET "
+    "INSERT INTO {documents} (page_id, content_type_id, path, title, summary, body, date) "  # noqa: S608  # nosec B608
+    "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (page_id) DO UPDATE SET "
     "content_type_id = excluded.content_type_id, path = excluded.path, title = excluded.title, "
-    "summary = excluded.summary, date = excluded.date"
+    "summary = excluded.summary, body = excluded.body, date = excluded.date"
 )
 DELETE_TEXT = "DELETE FROM {fts} WHERE rowid = %s"
 DELETE_DOCUMENT = "DELETE FROM {documents} WHERE page_id = %s"
@@ -55,9 +55,15 @@ INDEXED_PATHS = "SELECT page_id, path FROM {documents}"
 INDEXED_STEMS = "SELECT rowid, title, summary, body, facets FROM {fts} WHERE rowid IN ({placeholders})"
 # Rebuilding: a plain table of documents and a new FTS5 table, swapped in by copying the first
 # into the live document table and renaming the second, in one transaction.
-DOCUMENT_COLUMNS = "page_id, content_type_id, path, title, summary, date"
+DOCUMENT_COLUMNS = "page_id, content_type_id, path, title, summary, body, date"
 CREATE_STAGING_DOCUMENTS = (
-    "CREATE TABLE {documents} (page_id integer PRIMARY KEY, content_type_id, path, title, summary, date)"
+    "CREATE TABLE {documents} (page_id integer PRIMARY KEY, "
+    "content_type_id, path, title, summary, body, date)"
+)
+# Excerpts: FTS5's snippet() and highlight() would give back the stems the table holds, not
+# the page's words; the excerpt is marked in Python on the stored text, with the same analysis.
+HIGHLIGHT_TEXTS = (
+    f"SELECT page_id, title, summary, body FROM {DOCUMENT_TABLE} WHERE page_id IN ({{placeholders}})"  # noqa: S608  # nosec B608
 )
 DROP_STAGING = ("DROP TABLE IF EXISTS {documents}", "DROP TABLE IF EXISTS {fts}")
 COPY_DOCUMENTS = (
@@ -125,6 +131,29 @@ class SQLiteEngine(DocumentEngine):
             page_ids = [row[0] for row in cursor.fetchall()]
         return SearchOutcome(counts, page_ids)
 
+    def highlights(self, query, page_ids):
+        stems = set(terms(query))
+        if not stems or not page_ids:
+            return {}
+
+        def is_match(word):
+            folded = fold(word)
+            return folded not in STOP_WORDS and stem(folded) in stems
+
+        with connection.cursor() as cursor:
+            cursor.execute(HIGHLIGHT_TEXTS.format(placeholders=", ".join(["%s"] * len(page_ids))), page_ids)
+            rows = cursor.fetchall()
+        found = {}
+        for pk, title, summary, body in rows:
+            text = marked(summary or "", is_match)
+            if START not in text:
+                text = marked(body or "", is_match)
+                if START not in text:
+                    text = marked(summary or "", is_match)
+            flat = " ".join(text.split())
+            found[pk] = (marked(title, is_match), cut(flat, max(flat.find(START), 0)))
+        return found
+
     def __init__(self, tables: Tables = LIVE):
         self.tables = tables
 
@@ -156,7 +185,18 @@ class SQLiteEngine(DocumentEngine):
         with connection.cursor() as cursor:
             cursor.executemany(
                 UPSERT_DOCUMENT.format(**names),
-                [(t.page_id, t.content_type_id, t.path, t.title[:255], t.summary, t.date) for t in texts],
+                [
+                    (
+                        t.page_id,
+                        t.content_type_id,
+                        t.path,
+                        t.title[:255],
+                        t.summary,
+                        t.body[:MAX_BODY_CHARS],
+                        t.date,
+                    )
+                    for t in texts
+                ],
             )
             cursor.executemany(DELETE_TEXT.format(**names), [(t.page_id,) for t in texts])
             cursor.executemany(

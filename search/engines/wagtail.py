@@ -35,8 +35,8 @@ class WagtailEngine(Engine):
             )
         return SearchOutcome({int(ct): n for ct, n in counts.items() if ct is not None}, page_ids)
 
-    def cards(self, page_ids):
+    def cards(self, page_ids, query=""):
         """The specific pages (one query per type among the results): each content page
-        has its own `summary`, `listing_date` and `type_label`."""
+        has its own `summary`, `listing_date` and `type_label`; no excerpt, the summary shows."""
         pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
         return [pages[pk] for pk in page_ids if pk in pages]
