@@ -87,8 +87,10 @@ sub vcl_backend_response {
 
 sub vcl_backend_error {
     # An app server that stopped mid-way (killed, restarted): the next one in turn, before the
-    # probe has taken it out of the pool. Only for requests that are safe to send twice.
-    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    # probe has taken it out of the pool. Only for requests that are safe to send twice. The
+    # round-robin turn is shared by every request, so a retry may land on the stopped server
+    # again: a few tries (a refused connection fails at once), not one per server.
+    if (bereq.retries < 4 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
     # No app server answered and nothing was cached: the site's own French page.

@@ -24,6 +24,20 @@ from search.request import SearchRequest, search_types
 
 MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
 
+
+def document_row(text: PageText) -> tuple:
+    """The document table's columns for one page, in the order of each engine's UPSERT_DOCUMENT."""
+    return (
+        text.page_id,
+        text.content_type_id,
+        text.path,
+        text.title[:255],
+        text.summary,
+        text.body[:MAX_BODY_CHARS],
+        text.date,
+    )
+
+
 # Excerpts: the engines wrap the matched words in these sentinels (characters no page text
 # keeps: `marked()` and the SQL strip them from the text first); `excerpt_html()` escapes the
 # whole text, then turns them into <mark> and </mark>.

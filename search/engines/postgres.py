@@ -16,7 +16,15 @@ from dataclasses import asdict, astuple, dataclass
 from django.db import connection, transaction
 from wagtail.models import Page
 
-from search.engines.base import MAX_BODY_CHARS, START, STOP, DocumentEngine, SearchOutcome, fitted
+from search.engines.base import (
+    MAX_BODY_CHARS,
+    START,
+    STOP,
+    DocumentEngine,
+    SearchOutcome,
+    document_row,
+    fitted,
+)
 from search.models import SearchDocument, SearchMatch
 from search.request import DATE
 
@@ -287,18 +295,7 @@ class PostgresEngine(DocumentEngine):
         with connection.cursor() as cursor:
             cursor.executemany(
                 UPSERT_DOCUMENT.format(documents=self.tables.documents),
-                [
-                    (
-                        t.page_id,
-                        t.content_type_id,
-                        t.path,
-                        t.title[:255],
-                        t.summary,
-                        t.body[:MAX_BODY_CHARS],
-                        t.date,
-                    )
-                    for t in texts
-                ],
+                [document_row(t) for t in texts],
             )
             cursor.executemany(
                 UPSERT_MATCH.format(matches=self.tables.matches),

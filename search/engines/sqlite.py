@@ -11,7 +11,16 @@ from dataclasses import asdict, dataclass
 
 from django.db import connection, transaction
 
-from search.engines.base import MAX_BODY_CHARS, START, DocumentEngine, SearchOutcome, chunks, cut, marked
+from search.engines.base import (
+    MAX_BODY_CHARS,
+    START,
+    DocumentEngine,
+    SearchOutcome,
+    chunks,
+    cut,
+    document_row,
+    marked,
+)
 from search.french import STOP_WORDS, analysed, fold, stem, terms
 from search.models import SearchDocument
 from search.request import DATE, RELEVANCE
@@ -185,18 +194,7 @@ class SQLiteEngine(DocumentEngine):
         with connection.cursor() as cursor:
             cursor.executemany(
                 UPSERT_DOCUMENT.format(**names),
-                [
-                    (
-                        t.page_id,
-                        t.content_type_id,
-                        t.path,
-                        t.title[:255],
-                        t.summary,
-                        t.body[:MAX_BODY_CHARS],
-                        t.date,
-                    )
-                    for t in texts
-                ],
+                [document_row(t) for t in texts],
             )
             cursor.executemany(DELETE_TEXT.format(**names), [(t.page_id,) for t in texts])
             cursor.executemany(
