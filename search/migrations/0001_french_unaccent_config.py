@@ -22,7 +22,7 @@ BEGIN
     END IF;
 END
 $$;
-"""
+"""  # nosec B608: CONFIG is the module's constant, no input
 
 DROP = f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG};"
 
