@@ -2,7 +2,13 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from contact.models import ContactPage, ContactSubject, FormField
-from tests.newsletter.conftest import RefusingInbox, SMTPServer, smtp_server, smtp_settings  # noqa: F401
+from tests.newsletter.conftest import (  # noqa: F401
+    RefusingInbox,
+    SMTPServer,
+    refusing_server,
+    smtp_server,
+    smtp_settings,
+)
 
 PASSWORD = "un-mot-de-passe-de-test"
 

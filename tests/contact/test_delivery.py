@@ -14,7 +14,7 @@ from contact.models import ContactSubmission
 from contact.tasks import send_contact_message
 from occe_site.mailqueue import RETRY_DELAYS
 
-from .conftest import RefusingInbox, SMTPServer, message_data, submit_url
+from .conftest import SMTPServer, message_data, submit_url
 
 pytestmark = pytest.mark.django_db
 
@@ -102,21 +102,6 @@ def test_the_database_queue_retries_until_the_mail_server_is_back(
     assert message["To"] == "assurance@example.org"
     submission.refresh_from_db()
     assert submission.mailed_at is not None and submission.mail_attempts == 2
-
-
-@pytest.fixture
-def refusing_server(smtp_settings):
-    servers = []
-
-    def start(reply):
-        server = SMTPServer(smtp_settings.EMAIL_PORT, RefusingInbox(reply))
-        server.start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
 
 
 def test_a_temporary_refusal_is_tried_again_later(client, contact_page, database_queue, refusing_server):

@@ -108,6 +108,22 @@ def smtp_server(smtp_settings):
 
 
 @pytest.fixture
+def refusing_server(smtp_settings):
+    """Start a mail server that answers every message with the given reply (4xx, 5xx)."""
+    servers = []
+
+    def start(reply):
+        server = SMTPServer(smtp_settings.EMAIL_PORT, RefusingInbox(reply))
+        server.start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
 def make_subscriber(db):
     def make(email="abonne@example.fr", status=Subscriber.Status.PENDING, **fields):
         return Subscriber.objects.create(email=email, status=status, consent_version="2025-01", **fields)

@@ -17,7 +17,7 @@ from wagtail.models import ModelLogEntry
 from newsletter.models import FailedEmail, Subscriber, SubscriptionRequest
 from newsletter.tasks import RETRY_DELAYS, is_permanent, send_subscription_email
 
-from .conftest import CONFIRM_LINK, RefusingInbox, SMTPServer, signup_data
+from .conftest import CONFIRM_LINK, SMTPServer, signup_data
 
 DATABASE_QUEUE = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
@@ -118,21 +118,6 @@ def test_the_last_retry_failing_keeps_the_email_for_staff(
 
 
 # ---- What the mail server answers --------------------------------------------------------
-
-
-@pytest.fixture
-def refusing_server(smtp_settings):
-    servers = []
-
-    def start(reply):
-        server = SMTPServer(smtp_settings.EMAIL_PORT, RefusingInbox(reply))
-        server.start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
 
 
 def test_a_temporary_refusal_is_tried_again_later(client, home_page, database_queue, refusing_server):
