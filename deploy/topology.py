@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -172,17 +173,23 @@ class Topology:
         return self.spawn(name, [PYTHON, "manage.py", "run_scheduler"])
 
     def start_varnish(self):
-        config_dir = self.log_dir / "varnish-config"
-        manage(self.env, "write_varnish_config", "--output", str(config_dir), "--probe-interval", "1",
+        # varnishd compiles the VCL as its own unprivileged user, which cannot enter a checkout
+        # in a private folder (`mktemp -d` makes one 0700): the VCL, the site's part and the
+        # work directory go to a folder of their own in /tmp that every user can read.
+        varnish_dir = Path(tempfile.gettempdir()) / f"occe-varnish-{self.varnish_port}"
+        shutil.rmtree(varnish_dir, ignore_errors=True)
+        varnish_dir.mkdir()
+        varnish_dir.chmod(0o755)
+        manage(self.env, "write_varnish_config", "--output", str(varnish_dir), "--probe-interval", "1",
                *(f"--backend=127.0.0.1:{port}" for port in self.app_ports),
                *(f"--purger={purger}" for purger in self.purgers), stdout=subprocess.DEVNULL)  # fmt: skip
-        config_dir.chmod(0o755)
-        work_dir = self.log_dir / "varnish"
-        shutil.rmtree(work_dir, ignore_errors=True)
+        shutil.copy(VCL, varnish_dir / VCL.name)
+        for path in varnish_dir.iterdir():
+            path.chmod(0o644)
         return self.spawn("varnish", [
-            varnishd(), "-F", "-n", str(work_dir), "-a", f"127.0.0.1:{self.varnish_port}",
-            "-T", f"127.0.0.1:{self.varnish_port + 1}", "-f", str(VCL),
-            "-p", f"vcl_path={config_dir}:/etc/varnish:/usr/share/varnish/vcl", "-s", "malloc,256m",
+            varnishd(), "-F", "-n", str(varnish_dir / "work"), "-a", f"127.0.0.1:{self.varnish_port}",
+            "-T", f"127.0.0.1:{self.varnish_port + 1}", "-f", str(varnish_dir / VCL.name),
+            "-p", f"vcl_path={varnish_dir}:/etc/varnish:/usr/share/varnish/vcl", "-s", "malloc,256m",
         ])  # fmt: skip
 
     def stop(self, name):
