@@ -127,8 +127,10 @@ def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResul
     promoted_ids = [pick.page_id for pick in promotions if pick.page_id]
     search_engine = engine()
 
-    def fetch(search):
-        return search_engine.search(search, site_root_path=site_root_path, exclude_ids=promoted_ids)
+    def fetch(search, counts=True):
+        return search_engine.search(
+            search, site_root_path=site_root_path, exclude_ids=promoted_ids, counts=counts
+        )
 
     # The promoted pages are shown once, above the list, and counted with it: "Tous (N)" and the
     # type counts are the pages the visitor is shown.
@@ -147,9 +149,9 @@ def search_results(search: SearchRequest, *, site_root_path: str) -> SearchResul
             )
             list_total = selected_total - promoted_shown
             last = max(1, -(-list_total // search.per_page))
-            if search.page > last:  # past the end: show the last page (asked again, once)
+            if search.page > last:  # past the end: the last page, counted once
                 search = replace(search, page=last)
-                outcome = fetch(search)
+                outcome = fetch(search, counts=False)
     except SearchTimeout:
         return _timed_out(search, promotions)
     paginator = Paginator(ResultWindow(list_total, search.offset, outcome.page_ids), search.per_page)

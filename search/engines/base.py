@@ -114,10 +114,17 @@ class Engine:
     (Wagtail's, see search/engines/wagtail.py) needs nothing from this app."""
 
     def search(
-        self, search: SearchRequest, *, site_root_path: str, exclude_ids: Sequence[int] = ()
+        self,
+        search: SearchRequest,
+        *,
+        site_root_path: str,
+        exclude_ids: Sequence[int] = (),
+        counts: bool = True,
     ) -> SearchOutcome:
         """Counts per type (every type) and the ids of the requested page of results, among
-        the pages under `site_root_path`, without `exclude_ids` (the promoted pages)."""
+        the pages under `site_root_path`, without `exclude_ids` (the promoted pages). Without
+        `counts`, the page of results only (its counts left empty): the last page, asked
+        again when the visitor's page number was past it."""
         raise NotImplementedError
 
     def cards(self, page_ids: list[int], query: str = "") -> list[Page]:

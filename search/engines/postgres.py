@@ -204,7 +204,7 @@ class PostgresEngine(DocumentEngine):
     every other request down more than they speed this one up), for one search only.
     """
 
-    def search(self, search, *, site_root_path, exclude_ids=()):
+    def search(self, search, *, site_root_path, exclude_ids=(), counts=True):
         values = {
             "query": search.query,
             "site_path": f"{site_root_path}%",
@@ -217,14 +217,16 @@ class PostgresEngine(DocumentEngine):
         with transaction.atomic(), connection.cursor() as cursor:
             if searching:
                 cursor.execute(PLANNER)
-            cursor.execute(_sql(COUNTS, with_query=searching), values)
-            counts = dict(cursor.fetchall())
+            found = {}
+            if counts:
+                cursor.execute(_sql(COUNTS, with_query=searching), values)
+                found = dict(cursor.fetchall())
             if not searching or search.order == DATE:
                 cursor.execute(_sql(BY_DATE, with_query=searching), values)
                 page_ids = [row[0] for row in cursor.fetchall()]
             else:
                 page_ids = self._by_relevance(cursor, values)
-        return SearchOutcome({int(ct): n for ct, n in counts.items()}, page_ids)
+        return SearchOutcome({int(ct): n for ct, n in found.items()}, page_ids)
 
     @staticmethod
     def _by_relevance(cursor, values):

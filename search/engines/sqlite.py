@@ -41,6 +41,7 @@ CREATE_DELETE_TRIGGER = (
 DROP_DELETE_TRIGGER = f"DROP TRIGGER IF EXISTS {DELETE_TRIGGER}"
 DROP_FTS = f"DROP TABLE IF EXISTS {FTS_TABLE}"
 
+COUNTS = "SELECT d.content_type_id, count(*) FROM {source} WHERE {where} GROUP BY d.content_type_id"
 # By relevance, the pages whose title is the query (the same stems in the same order, stop
 # words aside) come first: the bound parameter is the analysed query.
 ORDERINGS = {
@@ -102,7 +103,7 @@ class SQLiteEngine(DocumentEngine):
     """FTS5 with text analysed as the index was (search/french.py); bm25 weights
     title 10, summary 3, body 1."""
 
-    def search(self, search, *, site_root_path, exclude_ids=()):
+    def search(self, search, *, site_root_path, exclude_ids=(), counts=True):
         match = match_expression(search.query) if search.query else None
         if search.query and not match:
             return SearchOutcome({})
@@ -126,19 +127,18 @@ class SQLiteEngine(DocumentEngine):
         type_sql, type_args = "", []
         if search.content_type_id:
             type_sql, type_args = "AND d.content_type_id = %s", [search.content_type_id]
+        found = {}
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT d.content_type_id, count(*) FROM {source} WHERE {where} GROUP BY d.content_type_id",  # noqa: S608  # nosec B608
-                where_args,
-            )
-            counts = dict(cursor.fetchall())
+            if counts:
+                cursor.execute(COUNTS.format(source=source, where=where), where_args)
+                found = dict(cursor.fetchall())
             cursor.execute(
                 f"SELECT d.page_id FROM {source} WHERE {where} {type_sql} "  # noqa: S608  # nosec B608
                 f"ORDER BY {ordering} LIMIT %s OFFSET %s",
                 [*where_args, *type_args, *order_args, search.per_page, search.offset],
             )
             page_ids = [row[0] for row in cursor.fetchall()]
-        return SearchOutcome(counts, page_ids)
+        return SearchOutcome(found, page_ids)
 
     def highlights(self, query, page_ids):
         stems = set(terms(query))

@@ -12,7 +12,7 @@ from search.request import RELEVANCE, search_types
 
 
 class WagtailEngine(Engine):
-    def search(self, search, *, site_root_path, exclude_ids=()):
+    def search(self, search, *, site_root_path, exclude_ids=(), counts=True):
         content_type_ids = [each.content_type_id for each in search_types()]
         pages = (
             Page.objects.live()
@@ -24,16 +24,20 @@ class WagtailEngine(Engine):
         window = slice(search.offset, search.offset + search.per_page)
         if search.query:
             by_relevance = search.order == RELEVANCE
-            counts = dict(pages.search(search.query).facet("content_type_id"))
+            found = dict(pages.search(search.query).facet("content_type_id")) if counts else {}
             ordered = selected if by_relevance else selected.order_by("-first_published_at")
             results = ordered.search(search.query, order_by_relevance=by_relevance)[window]
             page_ids = [page.pk for page in results]
         else:
-            counts = dict(pages.values_list("content_type_id").annotate(n=Count("pk")).order_by())
+            found = (
+                dict(pages.values_list("content_type_id").annotate(n=Count("pk")).order_by())
+                if counts
+                else {}
+            )
             page_ids = list(
                 selected.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[window]
             )
-        return SearchOutcome({int(ct): n for ct, n in counts.items() if ct is not None}, page_ids)
+        return SearchOutcome({int(ct): n for ct, n in found.items() if ct is not None}, page_ids)
 
     def cards(self, page_ids, query=""):
         """The specific pages (one query per type among the results): each content page

@@ -6,7 +6,8 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.test.utils import override_settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from content.models import ArticlePage, NewsPage, ResourcePage
@@ -269,3 +270,18 @@ def test_the_writer_follows_the_reader_another_backend_leaves_the_document_table
     assert not SearchDocument.objects.exists()
     results = client.get("/recherche/", {"q": "coopérative"}).context["results"]
     assert [page.title for page in results.results] == ["Coopérative publiée"]
+
+
+def test_a_page_past_the_end_counts_once_then_fetches_the_last_page(client, many_news):
+    last = client.get("/recherche/", {"q": "coopérative"}).context["results"].page_obj.paginator.num_pages
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/recherche/", {"q": "coopérative", "page": 999})
+    results = response.context["results"]
+    assert results.page_obj.number == last > 1
+    assert results.results, "the last page shows its results"
+    counts = [
+        each["sql"]
+        for each in queries.captured_queries
+        if "count(*)" in each["sql"] and "GROUP BY" in each["sql"]
+    ]
+    assert len(counts) == 1, counts
