@@ -4,14 +4,14 @@
 1. Varnish serving a static file: the limit of the machine;
 2. the home page, a news item, the news index and a search, cached, through Varnish;
 3. the same pages uncached, on one gunicorn instance (2 workers), as after a purge;
-4. the same pages uncached on the code this branch started from (the merge base with main,
+4. the same pages uncached on an earlier revision (by default the code before the cache work,
    extracted from git), against the same database: the baseline of the speed-up.
 
 wrk (Debian) with 2 threads and 8 connections, --seconds per measure. Prints requests per
 second, p50, p95 and p99 and the ratios asked for: cached pages against the static file (at
 least 80 %), p99 of a cached page (under 5 ms), uncached pages against the baseline.
 
-    python bench/http_pages.py [--seconds 10] [--no-baseline]
+    python bench/http_pages.py [--seconds 10] [--baseline REVISION | --no-baseline]
 """
 
 import argparse
@@ -43,6 +43,9 @@ OUT_DIR = BASE_DIR / "var" / "bench-http"
 DATABASE = "occe_deploy_bench_http"
 VARNISH_PORT, APP_PORTS, BASELINE_PORT = 18340, (18342, 18343), 18345
 LUA = Path(__file__).with_name("wrk_report.lua")
+# The code before the cache work of issue 13 (19 SQL statements on the home page): the
+# "today" of its figures, and the reference of the uncached pages' speed-up.
+BASELINE_REVISION = "97879a2"
 ROUNDS = 3  # uncached measures alternate between this code and the baseline, against drift
 
 # Django's own CPU time per page (process time, in the app server's settings, SQL excluded):
@@ -104,9 +107,9 @@ def merge(runs):
     return sorted(runs, key=lambda data: data["rps"])[len(runs) // 2]
 
 
-def baseline_server(env, base_dir: Path):
-    """gunicorn on the merge base of this branch with main, extracted with git archive."""
-    base = subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=BASE_DIR, capture_output=True, text=True,
+def baseline_server(env, base_dir: Path, revision: str):
+    """gunicorn on another revision of the code, extracted with git archive."""
+    base = subprocess.run(["git", "rev-parse", revision], cwd=BASE_DIR, capture_output=True, text=True,
                           check=True).stdout.strip()  # fmt: skip
     archive = subprocess.run(["git", "archive", base], cwd=BASE_DIR, capture_output=True, check=True).stdout
     with tempfile.TemporaryFile() as handle:
@@ -137,6 +140,11 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument(
+        "--baseline",
+        default=BASELINE_REVISION,
+        help="the revision the uncached pages are compared with (default: the code before issue 13)",
+    )
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--reuse", action="store_true", help="keep the database of a previous run")
     args = parser.parse_args()
@@ -171,7 +179,7 @@ def main():
             results.append((f"{name}, en cache (Varnish)", cached[name], static_varnish))
         base_dir = Path(tempfile.mkdtemp(prefix="occe-baseline-", dir=OUT_DIR))
         if not args.no_baseline:
-            base, baseline, baseline_env = baseline_server(env, base_dir)
+            base, baseline, baseline_env = baseline_server(env, base_dir, args.baseline)
         for name, path in measured.items():
             ours, theirs = [], []
             for _ in range(ROUNDS if baseline else 1):

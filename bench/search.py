@@ -127,14 +127,32 @@ def measure(runs: int, stock_runs: int) -> dict:
         ("navigation sans requête", {}),
         ("page 50 du mot fréquent", {"q": frequent, "page": 50}),
         ("expression entre guillemets", {"q": f'"{frequent} {second}"'}),
+        ("expression avec un mot vide", {"q": f'"{second} de {frequent}"'}),
         ("négation", {"q": f"{tenth} -{frequent}"}),
+        ("négation seule", {"q": f"-{frequent}"}),
         ("mot mal orthographié (+ correction)", {"q": tenth[:2] + tenth[3:]}),
         ("suggestions, préfixe de 3 lettres", {"q": frequent[:3], "_path": "/recherche/suggestions/"}),
+        ("extraits surlignés seuls, 20 résultats", {"q": tenth, "_excerpts": True}),
     ]
     client = Client()
 
+    def time_excerpts(query):
+        """The excerpts of one page of 20 results alone (titles and fragments marked)."""
+        from search.engines import engine
+        from search.request import SearchRequest
+
+        search_engine = engine()
+        page_ids = search_engine.search(SearchRequest(query=query), site_root_path="0001").page_ids
+        started = time.perf_counter()
+        found = search_engine.highlights(query, page_ids)
+        elapsed = (time.perf_counter() - started) * 1000
+        assert len(found) == len(page_ids) == 20, (len(found), len(page_ids))
+        return elapsed
+
     def time_view(params):
         params = dict(params)
+        if params.pop("_excerpts", False):
+            return time_excerpts(params["q"])
         path = params.pop("_path", "/recherche/")
         started = time.perf_counter()
         response = client.get(path, params)
@@ -180,7 +198,8 @@ def measure(runs: int, stock_runs: int) -> dict:
         time_view(params)  # warm up: content types, templates, plans
         ours = [time_view(params) for _ in range(runs)]
         stock = []
-        for _ in range(0 if "_path" in params else stock_runs):  # Wagtail has no suggestions
+        # Wagtail has no suggestions, and no excerpts to time alone.
+        for _ in range(0 if "_path" in params or "_excerpts" in params else stock_runs):
             elapsed = guarded(time_stock, params)
             if elapsed is None:
                 stock = None
@@ -196,7 +215,7 @@ def measure(runs: int, stock_runs: int) -> dict:
         }
         results["cases"].append(row)
         stock_text = (f"{row['stock_p50']:9.1f} {row['stock_p95']:9.1f}  ×{row['stock_p50'] / row['p50']:6.1f}"
-                      if stock else "   —" if "_path" in params
+                      if stock else "   —" if "_path" in params or "_excerpts" in params
                       else f"   > {STOCK_TIMEOUT_SECONDS} s (interrompu)")  # fmt: skip
         print(f"   {label:32} {json.dumps(params, ensure_ascii=False)[:44]:44} "
               f"{row['p50']:7.1f} {row['p95']:7.1f}   {stock_text}", flush=True)  # fmt: skip
