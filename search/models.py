@@ -62,12 +62,15 @@ class SearchMatch(models.Model):
     path = models.CharField(max_length=255)
     date = models.DateField()
     search_vector = SearchVectorField(db_default="", editable=False)
+    # The pairs of neighbouring words ('conseil cooper'): phrases found from the indexes alone.
+    pair_vector = SearchVectorField(db_default="", editable=False)
 
     class Meta:
         db_table = "search_fulltext"
         indexes = [
             models.Index(fields=["-date", "-document"], name="search_fulltext_date"),
             GinIndex(fields=["search_vector"], name="search_fulltext_gin"),
+            GinIndex(fields=["pair_vector"], name="search_fulltext_pairs_gin"),
         ]
 
     def __str__(self):

@@ -9,8 +9,19 @@ are added by search/migrations/0002, from the names below):
   `rank_vector` (title and summary), small and inline, which sort the matches into
   title, summary and body matches.
 Text is analysed in SQL by the `occe_french` configuration (search/migrations/0001).
+
+Phrases and negations are found from the indexes alone, never by reading every candidate's
+full vector (a GIN index knows which pages hold a word, not where):
+- a phrase ("conseil de coopérative") is its words, all required, and its pairs of
+  neighbouring words, required in `pair_vector` (search/migrations/0006): the words in this
+  order, next to each other but for stop words;
+- a query made of negations only (-coopération) is every page but those that hold the word:
+  its counts are the whole site's less the word's, its pages the newest without it.
+Any other shape (a phrase with "or", a negated phrase) is matched exactly, under the time limit.
 """
 
+import re
+from collections import Counter
 from dataclasses import asdict, astuple, dataclass
 
 from django.db import connection, transaction
@@ -36,6 +47,27 @@ PAGE_TABLE = Page._meta.db_table
 # The SQL below is assembled from these module constants only; everything that comes from
 # a visitor is a bound parameter.
 QUERY = f"websearch_to_tsquery('{CONFIG}', %(query)s) AS q(query)"
+# A query with phrases: its words (each phrase's words all required) and its pairs.
+PHRASE_QUERY = "(SELECT %(words)s::tsquery AS query, %(pairs)s::tsquery AS pairs) AS q"
+# A query of negations only, turned round: the pages it leaves out.
+LEFT_OUT_QUERY = f"(SELECT !! websearch_to_tsquery('{CONFIG}', %(query)s) AS query) AS q"
+ANALYSED = f"SELECT q.query::text, querytree(q.query) FROM {QUERY}"  # noqa: S608  # nosec B608
+PHRASE_OPERATOR = re.compile(r"<(?:-|\d+)>")
+LEXEME = r"'(?:[^']|'')*'"
+PAIR = re.compile(rf"({LEXEME}) {PHRASE_OPERATOR.pattern} (?=({LEXEME}))")
+# The pairs of neighbouring words of a vector, in the order of their positions.
+PAIRS_FUNCTION = "occe_word_pairs"
+WORD_PAIRS = f"""
+    CREATE OR REPLACE FUNCTION {PAIRS_FUNCTION}(vector tsvector) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT coalesce(array_to_tsvector(array_agg(DISTINCT pair)), '')
+        FROM (
+            SELECT word || ' ' || lead(word) OVER (ORDER BY position) AS pair
+            FROM unnest(vector) AS u (word, positions, weights), unnest(positions) AS position
+        ) pairs
+        WHERE pair IS NOT NULL
+    $$
+"""  # noqa: S608  # nosec B608 (a function of this module's own)
 FILTERS = """
     {alias}.path LIKE %(site_path)s
     AND NOT ({alias}.page_id = ANY(%(exclude)s))
@@ -64,6 +96,22 @@ TIERS = [
         "m.search_vector @@ q.query AND NOT d.rank_vector @@ q.query",
     ),
 ]
+# With phrases, every tier also requires the phrases' pairs (the words' conditions then read
+# the query's words, each phrase's all required).
+PAIRS = f"{DOCUMENT_TABLE} d JOIN {MATCH_TABLE} m ON m.page_id = d.page_id"
+PHRASE_TIERS = [
+    (PAIRS, f"{condition} AND m.pair_vector @@ q.pairs")
+    for condition in (condition for _tables, condition in TIERS)
+]
+# The newest pages a query of negations only leaves in.
+LEFT_IN = f"""
+    SELECT m.page_id FROM {MATCH_TABLE} m
+    WHERE {{filters}} AND NOT EXISTS (
+        SELECT FROM {MATCH_TABLE} o, {LEFT_OUT_QUERY}
+        WHERE o.page_id = m.page_id AND o.search_vector @@ q.query
+    )
+    ORDER BY m.date DESC, m.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
+"""  # noqa: S608  # nosec B608
 TIER_PAGE = """
     SELECT d.page_id FROM {tables}, {query} WHERE {condition} AND {filters}
     ORDER BY d.date DESC, d.page_id DESC LIMIT %(limit)s OFFSET %(offset)s
@@ -115,16 +163,19 @@ UPSERT_DOCUMENT = f"""
         title_vector = EXCLUDED.title_vector, rank_vector = EXCLUDED.rank_vector
 """  # noqa: S608  # nosec B608
 UPSERT_MATCH = f"""
-    INSERT INTO {{matches}} (page_id, content_type_id, path, date, search_vector)
-    SELECT d.page_id, d.content_type_id, d.path, d.date,
-           setweight(to_tsvector('{CONFIG}', d.title), 'A')
-           || setweight(to_tsvector('{CONFIG}', d.summary), 'B')
-           || setweight(to_tsvector('{CONFIG}', d.body), 'D')
-    FROM (VALUES (%s::bigint, %s::integer, %s, %s::date, %s, %s, %s))
-        AS d (page_id, content_type_id, path, date, title, summary, body)
+    INSERT INTO {{matches}} (page_id, content_type_id, path, date, search_vector, pair_vector)
+    SELECT v.page_id, v.content_type_id, v.path, v.date, v.vector, {PAIRS_FUNCTION}(v.vector)
+    FROM (
+        SELECT d.page_id, d.content_type_id, d.path, d.date,
+               setweight(to_tsvector('{CONFIG}', d.title), 'A')
+               || setweight(to_tsvector('{CONFIG}', d.summary), 'B')
+               || setweight(to_tsvector('{CONFIG}', d.body), 'D') AS vector
+        FROM (VALUES (%s::bigint, %s::integer, %s, %s::date, %s, %s, %s))
+            AS d (page_id, content_type_id, path, date, title, summary, body)
+    ) v
     ON CONFLICT (page_id) DO UPDATE SET
         content_type_id = EXCLUDED.content_type_id, path = EXCLUDED.path, date = EXCLUDED.date,
-        search_vector = EXCLUDED.search_vector
+        search_vector = EXCLUDED.search_vector, pair_vector = EXCLUDED.pair_vector
 """  # noqa: S608  # nosec B608
 DELETE_MATCHES = "DELETE FROM {matches} WHERE page_id = ANY(%s)"
 DELETE_DOCUMENTS = "DELETE FROM {documents} WHERE page_id = ANY(%s)"
@@ -140,6 +191,11 @@ TUNING = [
     "ALTER TABLE {matches} SET (toast_tuple_target = 128)",
     "ALTER TABLE {matches} ALTER COLUMN search_vector SET STATISTICS 1000",
     "ALTER TABLE {matches} ALTER COLUMN path SET STORAGE PLAIN",
+]
+# The same for the pairs' column (search/migrations/0006).
+PAIR_TUNING = [
+    "ALTER TABLE {matches} ALTER COLUMN pair_vector SET STORAGE EXTERNAL",
+    "ALTER TABLE {matches} ALTER COLUMN pair_vector SET STATISTICS 1000",
 ]
 # Rebuilding: staging copies of the live tables (columns, defaults, storage, primary key and
 # indexes), their foreign keys copied at the swap, and the names of their indexes given back.
@@ -177,11 +233,41 @@ LIVE = Tables(DOCUMENT_TABLE, MATCH_TABLE)
 STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{MATCH_TABLE}_new")
 
 
-def _sql(template, alias="m", with_query=True, **parts):
+@dataclass(frozen=True)
+class Matching:
+    """How the pages of a query are found: the query, a FROM item named `q`; the condition on
+    the match table `m`; the relevance tiers."""
+
+    query: str
+    match: str
+    tiers: list = ()
+
+
+WORDS = Matching(QUERY, "m.search_vector @@ q.query", TIERS)
+PHRASES = Matching(PHRASE_QUERY, "m.search_vector @@ q.query AND m.pair_vector @@ q.pairs", PHRASE_TIERS)
+LEFT_OUT = Matching(LEFT_OUT_QUERY, "m.search_vector @@ q.query")
+# What a conjunction of words and phrases looks like once its lexemes are taken out.
+CONJUNCTION = re.compile(rf"(?:\s|&|{PHRASE_OPERATOR.pattern})*")
+
+
+def matching(tsquery: str, indexable: str) -> tuple[Matching, dict]:
+    """The way to find a query's pages, from the query as PostgreSQL analysed it (its text
+    and `querytree()`), and the parameters that way needs besides the query."""
+    if tsquery and indexable == "T":  # nothing required: negations only
+        return LEFT_OUT, {}
+    pairs = [f"{first[:-1]} {second[1:]}" for first, second in PAIR.findall(tsquery)]
+    if pairs and CONJUNCTION.fullmatch(re.sub(LEXEME, "", tsquery)):
+        words = re.sub(rf"({LEXEME})|{PHRASE_OPERATOR.pattern}", lambda m: m.group(1) or "&", tsquery)
+        return PHRASES, {"words": words, "pairs": " & ".join(pairs)}
+    return WORDS, {}
+
+
+def _sql(template, matching: Matching | None = None, alias="m", **parts):
+    """A statement for `matching`, or without a query (browsing) for None."""
     return template.format(
-        query=QUERY,
-        from_query=f", {QUERY}" if with_query else "",
-        match="m.search_vector @@ q.query AND" if with_query else "",
+        query=matching.query if matching else "",
+        from_query=f", {matching.query}" if matching else "",
+        match=f"{matching.match} AND" if matching else "",
         filters=FILTERS.format(alias=alias),
         **parts,
     )
@@ -213,31 +299,49 @@ class PostgresEngine(DocumentEngine):
             "limit": search.per_page,
             "offset": search.offset,
         }
-        searching = bool(search.query)
+        found = {}
         with transaction.atomic(), connection.cursor() as cursor:
-            if searching:
-                cursor.execute(PLANNER)
-            found = {}
+            if not search.query:
+                if counts:
+                    found = self._counts(cursor, None, values)
+                cursor.execute(_sql(BY_DATE), values)
+                return self._outcome(found, cursor)
+            cursor.execute(PLANNER)
+            cursor.execute(ANALYSED, values)
+            way, more = matching(*cursor.fetchone())
+            values.update(more)
+            if way is LEFT_OUT:  # the whole site less the pages the query leaves out, newest first
+                if counts:
+                    found = Counter(self._counts(cursor, None, values))
+                    found.subtract(self._counts(cursor, LEFT_OUT, values))
+                cursor.execute(_sql(LEFT_IN), values)
+                return self._outcome(+found, cursor)
             if counts:
-                cursor.execute(_sql(COUNTS, with_query=searching), values)
-                found = dict(cursor.fetchall())
-            if not searching or search.order == DATE:
-                cursor.execute(_sql(BY_DATE, with_query=searching), values)
-                page_ids = [row[0] for row in cursor.fetchall()]
-            else:
-                page_ids = self._by_relevance(cursor, values)
-        return SearchOutcome({int(ct): n for ct, n in found.items()}, page_ids)
+                found = self._counts(cursor, way, values)
+            if search.order == DATE:
+                cursor.execute(_sql(BY_DATE, way), values)
+                return self._outcome(found, cursor)
+            return SearchOutcome(found, self._by_relevance(cursor, way, values))
 
     @staticmethod
-    def _by_relevance(cursor, values):
+    def _counts(cursor, way, values):
+        cursor.execute(_sql(COUNTS, way), values)
+        return {int(ct): n for ct, n in cursor.fetchall()}
+
+    @staticmethod
+    def _outcome(counts, cursor):
+        return SearchOutcome(dict(counts), [row[0] for row in cursor.fetchall()])
+
+    @staticmethod
+    def _by_relevance(cursor, way, values):
         """One page across the tiers: skip `offset` results, then take `limit`."""
         page_ids, offset = [], values["offset"]
-        for tables, condition in TIERS:
+        for tables, condition in way.tiers:
             wanted = values["limit"] - len(page_ids)
             if not wanted:
                 break
             cursor.execute(
-                _sql(TIER_PAGE, alias="d", tables=tables, condition=condition),
+                _sql(TIER_PAGE, way, alias="d", tables=tables, condition=condition),
                 {**values, "limit": wanted, "offset": offset},
             )
             found = [row[0] for row in cursor.fetchall()]
@@ -247,7 +351,7 @@ class PostgresEngine(DocumentEngine):
             if found or offset == 0:
                 tier_total = offset + len(found)
             else:  # the page starts past this tier: how long was it?
-                cursor.execute(_sql(TIER_COUNT, alias="d", tables=tables, condition=condition), values)
+                cursor.execute(_sql(TIER_COUNT, way, alias="d", tables=tables, condition=condition), values)
                 tier_total = cursor.fetchone()[0]
             offset = max(offset - tier_total, 0)
         return page_ids
@@ -328,7 +432,7 @@ class PostgresEngine(DocumentEngine):
         staging.drop()  # what a rebuild killed midway left
         for live, copy in zip(astuple(LIVE), astuple(STAGING), strict=True):
             self._run(CREATE_STAGING, live=live, staging=copy)
-        for statement in TUNING:
+        for statement in TUNING + PAIR_TUNING:
             staging._run(statement)
         return staging
 
