@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -113,6 +113,10 @@ class Engine:
     """The interface. Writing does nothing by default: a backend that keeps its own index
     (Wagtail's, see search/engines/wagtail.py) needs nothing from this app."""
 
+    # Whether the engine keeps the lexicon (search/lexicon.py) that the corrections and the
+    # suggestions as you type read: without it, there are none.
+    has_lexicon = False
+
     def search(
         self,
         search: SearchRequest,
@@ -210,10 +214,11 @@ class DocumentEngine(Engine):
     # and the counts are taken afresh from the index swapped in.
 
     is_live = True
+    has_lexicon = True
 
     @property
     def lexicon(self) -> Lexicon:
-        return Lexicon(connection)
+        return Lexicon(self)
 
     def write(self, texts):
         page_ids = [text.page_id for text in texts]
@@ -233,6 +238,20 @@ class DocumentEngine(Engine):
 
     def indexed_stems(self, page_ids: list[int]) -> dict[int, set[str]]:
         """The stems the index holds for each of `page_ids`."""
+        raise NotImplementedError
+
+    # --- the lexicon: what depends on the database -----------------------------------------
+    # The lexicon's tables (search/lexicon.py) are read and written with the connection's
+    # cursor given; words are folded (no case, no accents), as `search.french.fold` makes them.
+
+    def insert_words(self, cursor, new_words: dict[str, str]) -> None:
+        """Add words not yet in the lexicon (folded → shown form), each with its stem as the
+        index makes it."""
+        raise NotImplementedError
+
+    def recount_stems(self, cursor) -> None:
+        """Fill the emptied stem table with every stem of the live index and the number of
+        documents that hold it."""
         raise NotImplementedError
 
     def update_page(self, page):

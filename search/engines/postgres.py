@@ -25,6 +25,7 @@ from search.engines.base import (
     document_row,
     fitted,
 )
+from search.lexicon import STEM_TABLE, WORD_TABLE
 from search.models import SearchDocument, SearchMatch
 from search.request import DATE
 
@@ -165,6 +166,19 @@ CHECK_NOW = "SET CONSTRAINTS ALL IMMEDIATE"
 DROP_LIVE = "DROP TABLE {matches}, {documents}"
 RENAME_TABLE = "ALTER TABLE {old} RENAME TO {new}"
 RENAME_INDEX = "ALTER INDEX {old} RENAME TO {new}"
+
+# The lexicon (search/lexicon.py): a new word's stem as this configuration makes it, so that it
+# meets the index; the counts taken afresh from the live full vectors after a rebuild.
+INSERT_WORDS = f"""
+    INSERT INTO {WORD_TABLE} (folded, word, stem, length)
+    SELECT f, w, coalesce((tsvector_to_array(to_tsvector('{CONFIG}', f)))[1], f), char_length(f)
+    FROM unnest(%s::text[], %s::text[]) AS t (f, w)
+    ON CONFLICT (folded) DO NOTHING
+"""  # noqa: S608  # nosec B608
+RECOUNT_STEMS = f"""
+    INSERT INTO {STEM_TABLE} (stem, doc_count)
+    SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM {MATCH_TABLE}')
+"""  # noqa: S608  # nosec B608
 
 
 @dataclass(frozen=True)
@@ -314,6 +328,12 @@ class PostgresEngine(DocumentEngine):
                     for t in texts
                 ],
             )
+
+    def insert_words(self, cursor, new_words):
+        cursor.execute(INSERT_WORDS, [list(new_words), list(new_words.values())])
+
+    def recount_stems(self, cursor):
+        cursor.execute(RECOUNT_STEMS)
 
     def remove(self, page_ids):
         with transaction.atomic():

@@ -22,6 +22,7 @@ from search.engines.base import (
     marked,
 )
 from search.french import STOP_WORDS, analysed, fold, stem, terms
+from search.lexicon import STEM_TABLE, TRIGRAM_TABLE, WORD_TABLE, trigrams
 from search.models import SearchDocument
 from search.request import DATE, RELEVANCE
 
@@ -81,6 +82,20 @@ COPY_DOCUMENTS = (
     f"INSERT INTO {DOCUMENT_TABLE} ({DOCUMENT_COLUMNS}) SELECT {DOCUMENT_COLUMNS} FROM {{documents}}",  # noqa: S608  # nosec B608
 )
 RENAME_FTS = (f"DROP TABLE {FTS_TABLE}", f"ALTER TABLE {{fts}} RENAME TO {FTS_TABLE}")
+
+# The lexicon (search/lexicon.py): a new word's stem as search/french.py makes it, and its
+# trigrams (SQLite has no pg_trgm); the counts taken afresh from the live FTS table after a
+# rebuild, through an fts5vocab table over it (one row per term, with its document count).
+INSERT_WORD = (
+    f"INSERT INTO {WORD_TABLE} (folded, word, stem, length) VALUES (%s, %s, %s, %s) "  # noqa: S608  # nosec B608
+    "ON CONFLICT (folded) DO NOTHING"
+)
+INSERT_TRIGRAM = f"INSERT INTO {TRIGRAM_TABLE} (trigram, length, folded) VALUES (%s, %s, %s)"  # noqa: S608  # nosec B608
+VOCABULARY_TABLE = f"temp.{FTS_TABLE}_terms"
+CREATE_VOCABULARY = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY_TABLE} USING fts5vocab(main, {FTS_TABLE}, 'row')"
+)
+RECOUNT_STEMS = f"INSERT INTO {STEM_TABLE} (stem, doc_count) SELECT term, doc FROM {VOCABULARY_TABLE}"  # noqa: S608  # nosec B608
 
 
 @dataclass(frozen=True)
@@ -210,6 +225,18 @@ class SQLiteEngine(DocumentEngine):
                     for t in texts
                 ],
             )
+
+    def insert_words(self, cursor, new_words):
+        cursor.executemany(
+            INSERT_WORD, [(folded, word, stem(folded), len(folded)) for folded, word in new_words.items()]
+        )
+        cursor.executemany(
+            INSERT_TRIGRAM, [(gram, len(folded), folded) for folded in new_words for gram in trigrams(folded)]
+        )
+
+    def recount_stems(self, cursor):
+        cursor.execute(CREATE_VOCABULARY)
+        cursor.execute(RECOUNT_STEMS)
 
     def remove(self, page_ids):
         names = asdict(self.tables)
