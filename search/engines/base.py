@@ -254,6 +254,18 @@ class DocumentEngine(Engine):
         documents that hold it."""
         raise NotImplementedError
 
+    def prefix_words(self, cursor, prefix: str, limit: int) -> list[tuple[str, str]]:
+        """(shown word, stem) of at most `limit` words starting with `prefix` whose stem some
+        page holds: the most frequent stems first, then the shortest words, then alphabetical."""
+        raise NotImplementedError
+
+    def title_ids(
+        self, cursor, stems: list[str], complete: str, site_root_path: str, limit: int
+    ) -> list[int]:
+        """The ids of at most `limit` pages under `site_root_path`, newest first, whose title
+        holds one of `stems` and every word of `complete` (a text, analysed by the engine)."""
+        raise NotImplementedError
+
     def update_page(self, page):
         self.update_pages([page.specific])
 

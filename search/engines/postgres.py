@@ -179,6 +179,19 @@ RECOUNT_STEMS = f"""
     INSERT INTO {STEM_TABLE} (stem, doc_count)
     SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM {MATCH_TABLE}')
 """  # noqa: S608  # nosec B608
+# The suggestions as you type (search/suggestions.py): the words that start with a prefix,
+# found by the pattern b-tree on the folded words (search/migrations/0004), and the titles that
+# hold one of their stems and every complete word.
+PREFIX_WORDS = f"""
+    SELECT w.word, w.stem FROM {WORD_TABLE} w JOIN {STEM_TABLE} s ON s.stem = w.stem
+    WHERE w.folded LIKE %s AND s.doc_count > 0
+    ORDER BY s.doc_count DESC, w.length, w.folded LIMIT %s
+"""  # noqa: S608  # nosec B608
+TITLE_IDS = f"""
+    SELECT d.page_id FROM {DOCUMENT_TABLE} d
+    WHERE d.title_vector @@ (%s::tsquery && plainto_tsquery('{CONFIG}', %s)) AND d.path LIKE %s
+    ORDER BY d.date DESC, d.page_id DESC LIMIT %s
+"""  # noqa: S608  # nosec B608
 
 
 @dataclass(frozen=True)
@@ -189,6 +202,16 @@ class Tables:
 
 LIVE = Tables(DOCUMENT_TABLE, MATCH_TABLE)
 STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{MATCH_TABLE}_new")
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern for the strings that start with `prefix`, its wildcards escaped."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _quoted(stem: str) -> str:
+    """A stem as a tsquery term."""
+    return "'" + stem.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def _sql(template, alias="m", with_query=True, **parts):
@@ -288,6 +311,16 @@ class PostgresEngine(DocumentEngine):
             )
             for pk, title, excerpt, starts, ends in rows
         }
+
+    def prefix_words(self, cursor, prefix, limit):
+        cursor.execute(PREFIX_WORDS, [_like_prefix(prefix), limit])
+        return cursor.fetchall()
+
+    def title_ids(self, cursor, stems, complete, site_root_path, limit):
+        cursor.execute(
+            TITLE_IDS, [" | ".join(_quoted(stem) for stem in stems), complete, f"{site_root_path}%", limit]
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def __init__(self, tables: Tables = LIVE):
         self.tables = tables

@@ -97,6 +97,19 @@ CREATE_VOCABULARY = (
 )
 RECOUNT_STEMS = f"INSERT INTO {STEM_TABLE} (stem, doc_count) SELECT term, doc FROM {VOCABULARY_TABLE}"  # noqa: S608  # nosec B608
 
+# The suggestions as you type (search/suggestions.py): the words that start with a prefix, a
+# range of the primary key's b-tree (SQLite's LIKE ignores case and would not use it), and the
+# titles that hold one of their stems and every complete word (the FTS table's title column).
+PREFIX_WORDS = (
+    f"SELECT w.word, w.stem FROM {WORD_TABLE} w JOIN {STEM_TABLE} s ON s.stem = w.stem "  # noqa: S608  # nosec B608
+    "WHERE w.folded >= %s AND w.folded < %s AND s.doc_count > 0 "
+    "ORDER BY s.doc_count DESC, w.length, w.folded LIMIT %s"
+)
+TITLE_IDS = (
+    f"SELECT d.page_id FROM {FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.page_id = {FTS_TABLE}.rowid "  # noqa: S608  # nosec B608
+    f"WHERE {FTS_TABLE} MATCH %s AND d.path LIKE %s ORDER BY d.date DESC, d.page_id DESC LIMIT %s"
+)
+
 
 @dataclass(frozen=True)
 class Tables:
@@ -112,6 +125,12 @@ def match_expression(query: str) -> str:
     """Every word required, each quoted: no FTS syntax can come from a visitor."""
     words = terms(query)
     return "{title summary body} : (" + " AND ".join(f'"{w}"' for w in words) + ")" if words else ""
+
+
+def title_match_expression(stems: list[str], complete: str) -> str:
+    """Titles holding one of `stems` and every word of `complete`, each quoted."""
+    required = "".join(f' AND "{term}"' for term in terms(complete))
+    return "{title} : ((" + " OR ".join(f'"{stem}"' for stem in stems) + ")" + required + ")"
 
 
 class SQLiteEngine(DocumentEngine):
@@ -177,6 +196,14 @@ class SQLiteEngine(DocumentEngine):
             flat = " ".join(text.split())
             found[pk] = (marked(title, is_match), cut(flat, max(flat.find(START), 0)))
         return found
+
+    def prefix_words(self, cursor, prefix, limit):
+        cursor.execute(PREFIX_WORDS, [prefix, prefix + "\U0010ffff", limit])
+        return cursor.fetchall()
+
+    def title_ids(self, cursor, stems, complete, site_root_path, limit):
+        cursor.execute(TITLE_IDS, [title_match_expression(stems, complete), f"{site_root_path}%", limit])
+        return [row[0] for row in cursor.fetchall()]
 
     def __init__(self, tables: Tables = LIVE):
         self.tables = tables
