@@ -266,6 +266,16 @@ class DocumentEngine(Engine):
         holds one of `stems` and every word of `complete` (a text, analysed by the engine)."""
         raise NotImplementedError
 
+    def stem_count(self, cursor, folded: str) -> int:
+        """How many pages hold the stem of the word `folded`, as the index would stem it."""
+        raise NotImplementedError
+
+    def close_words(self, cursor, folded: str, limit: int, spread: int) -> list[tuple[str, str, str, int]]:
+        """(folded, shown word, stem, document count) of the words most alike `folded` by
+        trigrams, whose stem some page holds. `limit` bounds how many are looked at; `spread`,
+        the largest edit distance the caller accepts, may narrow them by length."""
+        raise NotImplementedError
+
     def update_page(self, page):
         self.update_pages([page.specific])
 

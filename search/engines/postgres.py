@@ -193,6 +193,20 @@ TITLE_IDS = f"""
     ORDER BY d.date DESC, d.page_id DESC LIMIT %s
 """  # noqa: S608  # nosec B608
 
+# The corrections (search/corrections.py): how many pages hold a word's stem as this
+# configuration makes it, and the words alike by pg_trgm's similarity (its `%` operator, with
+# the trigram GIN index on the folded words of search/migrations/0004).
+STEM_COUNT = f"""
+    SELECT coalesce(max(s.doc_count), 0) FROM {STEM_TABLE} s
+    WHERE s.stem = (tsvector_to_array(to_tsvector('{CONFIG}', %s)))[1]
+"""  # noqa: S608  # nosec B608
+CLOSE_WORDS = f"""
+    SELECT w.folded, w.word, w.stem, s.doc_count FROM {WORD_TABLE} w
+    JOIN {STEM_TABLE} s ON s.stem = w.stem
+    WHERE w.folded %% %s AND s.doc_count > 0
+    ORDER BY similarity(w.folded, %s) DESC, s.doc_count DESC LIMIT %s
+"""  # noqa: S608  # nosec B608
+
 
 @dataclass(frozen=True)
 class Tables:
@@ -321,6 +335,15 @@ class PostgresEngine(DocumentEngine):
             TITLE_IDS, [" | ".join(_quoted(stem) for stem in stems), complete, f"{site_root_path}%", limit]
         )
         return [row[0] for row in cursor.fetchall()]
+
+    def stem_count(self, cursor, folded):
+        cursor.execute(STEM_COUNT, [folded])
+        return cursor.fetchone()[0]
+
+    def close_words(self, cursor, folded, limit, spread):
+        """The `limit` most similar words; pg_trgm's similarity threshold, not `spread`, bounds them."""
+        cursor.execute(CLOSE_WORDS, [folded, folded, limit])
+        return cursor.fetchall()
 
     def __init__(self, tables: Tables = LIVE):
         self.tables = tables

@@ -110,6 +110,19 @@ TITLE_IDS = (
     f"WHERE {FTS_TABLE} MATCH %s AND d.path LIKE %s ORDER BY d.date DESC, d.page_id DESC LIMIT %s"
 )
 
+# The corrections (search/corrections.py): how many pages hold a stem (made in Python), and the
+# words sharing the most trigrams with a word, among those of a close length (the trigram table's
+# index on trigram and length).
+STEM_COUNT = f"SELECT coalesce(max(doc_count), 0) FROM {STEM_TABLE} WHERE stem = %s"  # noqa: S608  # nosec B608
+CLOSE_WORDS = (
+    f"SELECT w.folded, w.word, w.stem, s.doc_count FROM ("  # noqa: S608  # nosec B608
+    f"  SELECT folded, count(*) AS shared FROM {TRIGRAM_TABLE}"
+    "  WHERE trigram IN ({placeholders}) AND length BETWEEN %s AND %s"
+    "  GROUP BY folded ORDER BY shared DESC LIMIT %s"
+    f") t JOIN {WORD_TABLE} w ON w.folded = t.folded "
+    f"JOIN {STEM_TABLE} s ON s.stem = w.stem WHERE s.doc_count > 0"
+)
+
 
 @dataclass(frozen=True)
 class Tables:
@@ -204,6 +217,20 @@ class SQLiteEngine(DocumentEngine):
     def title_ids(self, cursor, stems, complete, site_root_path, limit):
         cursor.execute(TITLE_IDS, [title_match_expression(stems, complete), f"{site_root_path}%", limit])
         return [row[0] for row in cursor.fetchall()]
+
+    def stem_count(self, cursor, folded):
+        cursor.execute(STEM_COUNT, [stem(folded)])
+        return cursor.fetchone()[0]
+
+    def close_words(self, cursor, folded, limit, spread):
+        """Among the words of a length within `spread` of the word's, the `limit * 4` sharing
+        the most trigrams with it, then those whose stem some page holds."""
+        grams = sorted(trigrams(folded))
+        cursor.execute(
+            CLOSE_WORDS.format(placeholders=", ".join(["%s"] * len(grams))),
+            [*grams, len(folded) - spread, len(folded) + spread, limit * 4],
+        )
+        return cursor.fetchall()
 
     def __init__(self, tables: Tables = LIVE):
         self.tables = tables
