@@ -3,7 +3,9 @@
 An engine reads (`search()`, then `cards()` for the page of results) and writes (the
 signal handlers and `rebuild_search_documents` call `update_page()`, `update_subtree()`,
 `delete()` and `rebuild()`). The engine that reads is the engine that writes: see
-`search.engines.engine()`.
+`search.engines.engine()`. The document-table engines also keep the lexicon
+(search/lexicon.py, `has_lexicon`): each runs its database's part of it, read by the
+corrections and the suggestions as you type (`prefix_words()` … `close_words()`).
 """
 
 import re

@@ -8,7 +8,8 @@ are added by search/migrations/0002, from the names below):
 - `search_searchdocument` (`SearchDocument`) orders and shows: a `title_vector` and a
   `rank_vector` (title and summary), small and inline, which sort the matches into
   title, summary and body matches.
-Text is analysed in SQL by the `occe_french` configuration (search/migrations/0001).
+Text is analysed in SQL by the `occe_french` configuration (search/migrations/0001), and so
+are the lexicon's words (search/lexicon.py), found by pg_trgm for the corrections.
 """
 
 from dataclasses import asdict, astuple, dataclass

@@ -4,7 +4,8 @@
 `search_fts`, whose rowid is the page id, holds the text analysed in Python
 (search/french.py, as SQLite has no French stemmer), and is emptied by a trigger when
 a document row is deleted (a page deletion cascades). search/migrations/0002 creates
-both from the statements below.
+both from the statements below. The lexicon's words (search/lexicon.py) are stemmed in
+Python too, and found for the corrections by their trigrams, rows of `LexiconTrigram`.
 """
 
 from dataclasses import asdict, dataclass
