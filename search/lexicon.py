@@ -127,7 +127,7 @@ class Lexicon:
         self.engine = engine
 
     @contextmanager
-    def tracking(self, index, page_ids: list[int], texts: Iterable[str] = (), count: bool = True):
+    def tracking(self, page_ids: list[int], texts: Iterable[str] = (), count: bool = True):
         """Around a write or a deletion of `page_ids`: count the stems those pages gain and
         lose (unless not `count`), and record the words of `texts`."""
         if not page_ids:
@@ -137,9 +137,9 @@ class Lexicon:
             yield
             self.add_words(words_of(texts))
             return
-        before = index.indexed_stems(page_ids)
+        before = self.engine.indexed_stems(page_ids)
         yield
-        after = index.indexed_stems(page_ids)
+        after = self.engine.indexed_stems(page_ids)
         delta: Counter = Counter()
         for page_id in page_ids:
             old, new = before.get(page_id, set()), after.get(page_id, set())

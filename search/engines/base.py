@@ -225,11 +225,11 @@ class DocumentEngine(Engine):
     def write(self, texts):
         page_ids = [text.page_id for text in texts]
         strings = (part for text in texts for part in (text.title, text.summary, text.body[:MAX_BODY_CHARS]))
-        with self.lexicon.tracking(self, page_ids, strings, count=self.is_live):
+        with self.lexicon.tracking(page_ids, strings, count=self.is_live):
             self.store(texts)
 
     def delete(self, page_ids):
-        with self.lexicon.tracking(self, list(page_ids), count=self.is_live):
+        with self.lexicon.tracking(list(page_ids), count=self.is_live):
             self.remove(page_ids)
 
     def store(self, texts: list[PageText]) -> None:
