@@ -5,6 +5,8 @@ stem in no page, or in far fewer pages than a close word (`RARER`): the close wo
 of the lexicon that share trigrams with it (pg_trgm on PostgreSQL, the trigram table on SQLite),
 at an edit distance of 1 for a word of up to 4 letters, 2 beyond; the nearest wins, the most
 frequent among equally near ones. Quotes, minus signs and the words kept stay as the visitor typed them.
+The engine reads the stems' counts and the close words (`stem_count()`, `close_words()`, with
+their SQL in search/engines/); an engine without a lexicon (Wagtail's backends) corrects nothing.
 """
 
 import re
@@ -12,12 +14,14 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from search.french import STOP_WORDS, fold, stem
-from search.lexicon import MIN_LENGTH, trigrams
+from search.engines import engine
+from search.french import STOP_WORDS, fold
+from search.lexicon import MIN_LENGTH, STEM_TABLE
 
 RARER = 20  # a close word found in 20 times more pages replaces a word found in few
 CANDIDATES = 30
 _WORD = re.compile(r"\w+")
+LARGEST_COUNT = f"SELECT coalesce(max(doc_count), 0) FROM {STEM_TABLE}"  # noqa: S608  # nosec B608
 
 
 @dataclass(frozen=True)
@@ -46,64 +50,25 @@ def max_distance(folded: str) -> int:
     return 1 if len(folded) <= 4 else 2
 
 
-def _stem_count(cursor, folded: str) -> int:
-    """How many pages hold the word's stem, as the index would stem it."""
-    if connection.vendor == "postgresql":
-        cursor.execute(
-            "SELECT coalesce(max(s.doc_count), 0) FROM search_lexiconstem s "
-            "WHERE s.stem = (tsvector_to_array(to_tsvector('occe_french', %s)))[1]",
-            [folded],
-        )
-    else:
-        cursor.execute(
-            "SELECT coalesce(max(doc_count), 0) FROM search_lexiconstem WHERE stem = %s", [stem(folded)]
-        )
-    return cursor.fetchone()[0]
-
-
-def _close_words(cursor, folded: str) -> list[Candidate]:
-    """The lexicon's words most alike `folded` by trigrams, held by at least one page."""
-    if connection.vendor == "postgresql":
-        cursor.execute(
-            "SELECT w.folded, w.word, w.stem, s.doc_count FROM search_lexiconword w "
-            "JOIN search_lexiconstem s ON s.stem = w.stem "
-            "WHERE w.folded %% %s AND s.doc_count > 0 "
-            "ORDER BY similarity(w.folded, %s) DESC, s.doc_count DESC LIMIT %s",
-            [folded, folded, CANDIDATES],
-        )
-    else:
-        grams = sorted(trigrams(folded))
-        spread = max_distance(folded)
-        cursor.execute(
-            "SELECT w.folded, w.word, w.stem, s.doc_count FROM ("  # noqa: S608
-            "  SELECT folded, count(*) AS shared FROM search_lexicontrigram"
-            f"  WHERE trigram IN ({', '.join(['%s'] * len(grams))}) AND length BETWEEN %s AND %s"
-            "  GROUP BY folded ORDER BY shared DESC LIMIT %s"
-            ") t JOIN search_lexiconword w ON w.folded = t.folded "
-            "JOIN search_lexiconstem s ON s.stem = w.stem WHERE s.doc_count > 0",  # nosec B608
-            [*grams, len(folded) - spread, len(folded) + spread, CANDIDATES * 4],
-        )
-    return [Candidate(*row) for row in cursor.fetchall()]
-
-
 def _largest_count(cursor) -> int:
-    cursor.execute("SELECT coalesce(max(doc_count), 0) FROM search_lexiconstem")
+    cursor.execute(LARGEST_COUNT)
     return cursor.fetchone()[0]
 
 
-def correct_word(cursor, word: str, largest: int) -> str | None:
+def correct_word(search_engine, cursor, word: str, largest: int) -> str | None:
     """The word to offer instead of `word`, or None to keep it. `largest`: the most pages any
     stem is found in (a word found in more than `largest / RARER` pages is never replaced)."""
     folded = fold(word)
     if len(folded) < MIN_LENGTH or not folded.isalpha() or folded in STOP_WORDS:
         return None
-    found_in = _stem_count(cursor, folded)
+    found_in = search_engine.stem_count(cursor, folded)
     if found_in * RARER > largest:
         return None
     limit = max_distance(folded)
+    candidates = [Candidate(*row) for row in search_engine.close_words(cursor, folded, CANDIDATES, limit)]
     close = [
         (candidate, distance)
-        for candidate in _close_words(cursor, folded)
+        for candidate in candidates
         if candidate.folded != folded
         and (distance := edit_distance(folded, candidate.folded)) <= limit
         and candidate.doc_count >= max(1, RARER * found_in)
@@ -116,7 +81,8 @@ def correct_word(cursor, word: str, largest: int) -> str | None:
 
 def suggest_correction(query: str) -> str | None:
     """The query with its misspelled words replaced, or None when every word stands."""
-    if connection.vendor not in ("postgresql", "sqlite") or not query:
+    search_engine = engine()
+    if not search_engine.has_lexicon or not query:
         return None
     changed = False
     with connection.cursor() as cursor:
@@ -124,7 +90,7 @@ def suggest_correction(query: str) -> str | None:
 
         def replace(match):
             nonlocal changed
-            correction = correct_word(cursor, match.group(0), largest)
+            correction = correct_word(search_engine, cursor, match.group(0), largest)
             if correction is None:
                 return match.group(0)
             changed = True

@@ -15,6 +15,11 @@ the index held for those pages before and after (`DocumentEngine.indexed_stems`,
 search/engines/) and adds the difference. Words are added as they are met; a word whose stem
 no page holds any more is never offered; `rebuild_search_documents` takes every count afresh
 from the index it swaps in (PostgreSQL `ts_stat`, SQLite `fts5vocab`).
+
+This module keeps the statements every database runs alike; what depends on the engine (a new
+word's stem and trigrams, the counts taken from the index, and the reading of the lexicon by the
+suggestions and the corrections) is a method of each engine, beside its own SQL
+(search/engines/postgres.py, search/engines/sqlite.py), written with the table names below.
 """
 
 import re
@@ -22,9 +27,9 @@ from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
 
-from django.db import models
+from django.db import connection, models
 
-from search.french import STOP_WORDS, fold, stem
+from search.french import STOP_WORDS, fold
 
 _WORD = re.compile(r"\w+")
 MIN_LENGTH, MAX_LENGTH = 3, 40
@@ -71,6 +76,19 @@ class LexiconTrigram(models.Model):
         return self.trigram
 
 
+STEM_TABLE = LexiconStem._meta.db_table
+WORD_TABLE = LexiconWord._meta.db_table
+TRIGRAM_TABLE = LexiconTrigram._meta.db_table
+
+ADD_COUNTS = (
+    f"INSERT INTO {STEM_TABLE} (stem, doc_count) VALUES (%s, %s) "  # noqa: S608  # nosec B608
+    f"ON CONFLICT (stem) DO UPDATE SET doc_count = {STEM_TABLE}.doc_count + excluded.doc_count"
+)
+DROP_UNUSED_STEMS = f"DELETE FROM {STEM_TABLE} WHERE doc_count <= 0 AND stem IN ({{placeholders}})"  # noqa: S608  # nosec B608
+BETTER_SPELLING = f"UPDATE {WORD_TABLE} SET word = %s WHERE folded = %s"  # noqa: S608  # nosec B608
+CLEAR_COUNTS = f"DELETE FROM {STEM_TABLE}"  # noqa: S608  # nosec B608
+
+
 def trigrams(folded: str) -> set[str]:
     """pg_trgm's trigrams of one word: padded with two spaces before and one after."""
     padded = f"  {folded} "
@@ -102,30 +120,26 @@ def _chunks(items: list, size: int = CHUNK):
 
 
 class Lexicon:
-    """Keeps the lexicon in step with one index writer (search/index.py)."""
+    """Keeps the lexicon in step with one index writer: `engine`, a `DocumentEngine`
+    (search/engines/base.py), which also writes what depends on its database."""
 
-    def __init__(self, connection):
-        self.connection = connection
-        self.vendor = connection.vendor
-
-    @property
-    def supported(self) -> bool:
-        return self.vendor in ("postgresql", "sqlite")
+    def __init__(self, engine):
+        self.engine = engine
 
     @contextmanager
-    def tracking(self, index, page_ids: list[int], texts: Iterable[str] = (), count: bool = True):
+    def tracking(self, page_ids: list[int], texts: Iterable[str] = (), count: bool = True):
         """Around a write or a deletion of `page_ids`: count the stems those pages gain and
         lose (unless not `count`), and record the words of `texts`."""
-        if not self.supported or not page_ids:
+        if not page_ids:
             yield
             return
         if not count:
             yield
             self.add_words(words_of(texts))
             return
-        before = index.indexed_stems(page_ids)
+        before = self.engine.indexed_stems(page_ids)
         yield
-        after = index.indexed_stems(page_ids)
+        after = self.engine.indexed_stems(page_ids)
         delta: Counter = Counter()
         for page_id in page_ids:
             old, new = before.get(page_id, set()), after.get(page_id, set())
@@ -138,79 +152,32 @@ class Lexicon:
         changes = [(stem_, n) for stem_, n in delta.items() if n]
         if not changes:
             return
-        with self.connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO search_lexiconstem (stem, doc_count) VALUES (%s, %s) "
-                "ON CONFLICT (stem) DO UPDATE SET "
-                "doc_count = search_lexiconstem.doc_count + excluded.doc_count",
-                changes,
-            )
+        with connection.cursor() as cursor:
+            cursor.executemany(ADD_COUNTS, changes)
             lost = [stem_ for stem_, n in changes if n < 0]
             for chunk in _chunks(lost):
-                cursor.execute(
-                    "DELETE FROM search_lexiconstem WHERE doc_count <= 0 "  # noqa: S608
-                    f"AND stem IN ({', '.join(['%s'] * len(chunk))})",  # nosec B608 (placeholders only)
-                    chunk,
-                )
+                cursor.execute(DROP_UNUSED_STEMS.format(placeholders=", ".join(["%s"] * len(chunk))), chunk)
 
     def add_words(self, words: dict[str, str]) -> None:
         if not words:
             return
         known: dict[str, str] = {}
         for chunk in _chunks(list(words)):
-            known.update(
-                LexiconWord.objects.using(self.connection.alias)
-                .filter(folded__in=chunk)
-                .values_list("folded", "word")
-            )
+            known.update(LexiconWord.objects.filter(folded__in=chunk).values_list("folded", "word"))
         new = {folded: word for folded, word in words.items() if folded not in known}
         better = [
             (word, folded)
             for folded, word in words.items()
             if folded in known and accents(word) > accents(known[folded])
         ]
-        with self.connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             if better:
-                cursor.executemany("UPDATE search_lexiconword SET word = %s WHERE folded = %s", better)
-            if not new:
-                return
-            if self.vendor == "postgresql":
-                # The stem as PostgreSQL's own configuration makes it, so that it meets the index.
-                cursor.execute(
-                    "INSERT INTO search_lexiconword (folded, word, stem, length) "
-                    "SELECT f, w, coalesce((tsvector_to_array(to_tsvector('occe_french', f)))[1], f), "
-                    "char_length(f) FROM unnest(%s::text[], %s::text[]) AS t (f, w) "
-                    "ON CONFLICT (folded) DO NOTHING",
-                    [list(new), list(new.values())],
-                )
-            else:
-                cursor.executemany(
-                    "INSERT INTO search_lexiconword (folded, word, stem, length) VALUES (%s, %s, %s, %s) "
-                    "ON CONFLICT (folded) DO NOTHING",
-                    [(folded, word, stem(folded), len(folded)) for folded, word in new.items()],
-                )
-                cursor.executemany(
-                    "INSERT INTO search_lexicontrigram (trigram, length, folded) VALUES (%s, %s, %s)",
-                    [(gram, len(folded), folded) for folded in new for gram in trigrams(folded)],
-                )
+                cursor.executemany(BETTER_SPELLING, better)
+            if new:
+                self.engine.insert_words(cursor, new)
 
     def recount(self) -> None:
         """Every stem's document frequency taken afresh from the live index (after a rebuild)."""
-        if not self.supported:
-            return
-        with self.connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_lexiconstem")
-            if self.vendor == "postgresql":
-                cursor.execute(
-                    "INSERT INTO search_lexiconstem (stem, doc_count) "
-                    "SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM search_fulltext')"
-                )
-            else:
-                cursor.execute(
-                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_terms "
-                    "USING fts5vocab(main, search_fts, 'row')"
-                )
-                cursor.execute(
-                    "INSERT INTO search_lexiconstem (stem, doc_count) "
-                    "SELECT term, doc FROM temp.search_fts_terms"
-                )
+        with connection.cursor() as cursor:
+            cursor.execute(CLEAR_COUNTS)
+            self.engine.recount_stems(cursor)

@@ -1,11 +1,13 @@
-"""The public search's engines: one module each, owning its reader, its writer and its SQL.
+"""The public search's engines: one module each, owning its reader, its writer and its SQL,
+including what the lexicon (search/lexicon.py) needs of its database.
 
 - search/engines/postgres.py: PostgreSQL with Wagtail's database backend;
 - search/engines/sqlite.py: SQLite (FTS5) with Wagtail's database backend;
 - search/engines/wagtail.py: any other Wagtail backend (Elasticsearch, OpenSearch), so that
   a site that outgrows one database changes only settings.
-`engine()` chooses one from the settings and the database; the search view reads with it
-and the signal handlers and `rebuild_search_documents` write with the same one.
+`engine()` chooses one from the settings and the database; the search view, the corrections
+and the suggestions as you type read with it, and the signal handlers and
+`rebuild_search_documents` write with the same one.
 """
 
 from django.conf import settings

@@ -3,7 +3,9 @@
 An engine reads (`search()`, then `cards()` for the page of results) and writes (the
 signal handlers and `rebuild_search_documents` call `update_page()`, `update_subtree()`,
 `delete()` and `rebuild()`). The engine that reads is the engine that writes: see
-`search.engines.engine()`.
+`search.engines.engine()`. The document-table engines also keep the lexicon
+(search/lexicon.py, `has_lexicon`): each runs its database's part of it, read by the
+corrections and the suggestions as you type (`prefix_words()` … `close_words()`).
 """
 
 import re
@@ -11,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -113,6 +115,10 @@ class Engine:
     """The interface. Writing does nothing by default: a backend that keeps its own index
     (Wagtail's, see search/engines/wagtail.py) needs nothing from this app."""
 
+    # Whether the engine keeps the lexicon (search/lexicon.py) that the corrections and the
+    # suggestions as you type read: without it, there are none.
+    has_lexicon = False
+
     def search(
         self,
         search: SearchRequest,
@@ -210,19 +216,20 @@ class DocumentEngine(Engine):
     # and the counts are taken afresh from the index swapped in.
 
     is_live = True
+    has_lexicon = True
 
     @property
     def lexicon(self) -> Lexicon:
-        return Lexicon(connection)
+        return Lexicon(self)
 
     def write(self, texts):
         page_ids = [text.page_id for text in texts]
         strings = (part for text in texts for part in (text.title, text.summary, text.body[:MAX_BODY_CHARS]))
-        with self.lexicon.tracking(self, page_ids, strings, count=self.is_live):
+        with self.lexicon.tracking(page_ids, strings, count=self.is_live):
             self.store(texts)
 
     def delete(self, page_ids):
-        with self.lexicon.tracking(self, list(page_ids), count=self.is_live):
+        with self.lexicon.tracking(list(page_ids), count=self.is_live):
             self.remove(page_ids)
 
     def store(self, texts: list[PageText]) -> None:
@@ -233,6 +240,42 @@ class DocumentEngine(Engine):
 
     def indexed_stems(self, page_ids: list[int]) -> dict[int, set[str]]:
         """The stems the index holds for each of `page_ids`."""
+        raise NotImplementedError
+
+    # --- the lexicon: what depends on the database -----------------------------------------
+    # The lexicon's tables (search/lexicon.py) are read and written with the connection's
+    # cursor given; words are folded (no case, no accents), as `search.french.fold` makes them.
+
+    def insert_words(self, cursor, new_words: dict[str, str]) -> None:
+        """Add words not yet in the lexicon (folded → shown form), each with its stem as the
+        index makes it."""
+        raise NotImplementedError
+
+    def recount_stems(self, cursor) -> None:
+        """Fill the emptied stem table with every stem of the live index and the number of
+        documents that hold it."""
+        raise NotImplementedError
+
+    def prefix_words(self, cursor, prefix: str, limit: int) -> list[tuple[str, str]]:
+        """(shown word, stem) of at most `limit` words starting with `prefix` whose stem some
+        page holds: the most frequent stems first, then the shortest words, then alphabetical."""
+        raise NotImplementedError
+
+    def title_ids(
+        self, cursor, stems: list[str], complete: str, site_root_path: str, limit: int
+    ) -> list[int]:
+        """The ids of at most `limit` pages under `site_root_path`, newest first, whose title
+        holds one of `stems` and every word of `complete` (a text, analysed by the engine)."""
+        raise NotImplementedError
+
+    def stem_count(self, cursor, folded: str) -> int:
+        """How many pages hold the stem of the word `folded`, as the index would stem it."""
+        raise NotImplementedError
+
+    def close_words(self, cursor, folded: str, limit: int, spread: int) -> list[tuple[str, str, str, int]]:
+        """(folded, shown word, stem, document count) of the words most alike `folded` by
+        trigrams, whose stem some page holds. `limit` bounds how many are looked at; `spread`,
+        the largest edit distance the caller accepts, may narrow them by length."""
         raise NotImplementedError
 
     def update_page(self, page):

@@ -8,7 +8,8 @@ are added by search/migrations/0002, from the names below):
 - `search_searchdocument` (`SearchDocument`) orders and shows: a `title_vector` and a
   `rank_vector` (title and summary), small and inline, which sort the matches into
   title, summary and body matches.
-Text is analysed in SQL by the `occe_french` configuration (search/migrations/0001).
+Text is analysed in SQL by the `occe_french` configuration (search/migrations/0001), and so
+are the lexicon's words (search/lexicon.py), found by pg_trgm for the corrections.
 
 Phrases and negations are found from the indexes alone, never by reading every candidate's
 full vector (a GIN index knows which pages hold a word, not where):
@@ -36,6 +37,7 @@ from search.engines.base import (
     document_row,
     fitted,
 )
+from search.lexicon import STEM_TABLE, WORD_TABLE
 from search.models import SearchDocument, SearchMatch
 from search.request import DATE
 
@@ -222,6 +224,46 @@ DROP_LIVE = "DROP TABLE {matches}, {documents}"
 RENAME_TABLE = "ALTER TABLE {old} RENAME TO {new}"
 RENAME_INDEX = "ALTER INDEX {old} RENAME TO {new}"
 
+# The lexicon (search/lexicon.py): a new word's stem as this configuration makes it, so that it
+# meets the index; the counts taken afresh from the live full vectors after a rebuild.
+INSERT_WORDS = f"""
+    INSERT INTO {WORD_TABLE} (folded, word, stem, length)
+    SELECT f, w, coalesce((tsvector_to_array(to_tsvector('{CONFIG}', f)))[1], f), char_length(f)
+    FROM unnest(%s::text[], %s::text[]) AS t (f, w)
+    ON CONFLICT (folded) DO NOTHING
+"""  # noqa: S608  # nosec B608
+RECOUNT_STEMS = f"""
+    INSERT INTO {STEM_TABLE} (stem, doc_count)
+    SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM {MATCH_TABLE}')
+"""  # noqa: S608  # nosec B608
+# The suggestions as you type (search/suggestions.py): the words that start with a prefix,
+# found by the pattern b-tree on the folded words (search/migrations/0004), and the titles that
+# hold one of their stems and every complete word.
+PREFIX_WORDS = f"""
+    SELECT w.word, w.stem FROM {WORD_TABLE} w JOIN {STEM_TABLE} s ON s.stem = w.stem
+    WHERE w.folded LIKE %s AND s.doc_count > 0
+    ORDER BY s.doc_count DESC, w.length, w.folded LIMIT %s
+"""  # noqa: S608  # nosec B608
+TITLE_IDS = f"""
+    SELECT d.page_id FROM {DOCUMENT_TABLE} d
+    WHERE d.title_vector @@ (%s::tsquery && plainto_tsquery('{CONFIG}', %s)) AND d.path LIKE %s
+    ORDER BY d.date DESC, d.page_id DESC LIMIT %s
+"""  # noqa: S608  # nosec B608
+
+# The corrections (search/corrections.py): how many pages hold a word's stem as this
+# configuration makes it, and the words alike by pg_trgm's similarity (its `%` operator, with
+# the trigram GIN index on the folded words of search/migrations/0004).
+STEM_COUNT = f"""
+    SELECT coalesce(max(s.doc_count), 0) FROM {STEM_TABLE} s
+    WHERE s.stem = (tsvector_to_array(to_tsvector('{CONFIG}', %s)))[1]
+"""  # noqa: S608  # nosec B608
+CLOSE_WORDS = f"""
+    SELECT w.folded, w.word, w.stem, s.doc_count FROM {WORD_TABLE} w
+    JOIN {STEM_TABLE} s ON s.stem = w.stem
+    WHERE w.folded %% %s AND s.doc_count > 0
+    ORDER BY similarity(w.folded, %s) DESC, s.doc_count DESC LIMIT %s
+"""  # noqa: S608  # nosec B608
+
 
 @dataclass(frozen=True)
 class Tables:
@@ -231,6 +273,16 @@ class Tables:
 
 LIVE = Tables(DOCUMENT_TABLE, MATCH_TABLE)
 STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{MATCH_TABLE}_new")
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern for the strings that start with `prefix`, its wildcards escaped."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _quoted(stem: str) -> str:
+    """A stem as a tsquery term."""
+    return "'" + stem.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 @dataclass(frozen=True)
@@ -379,6 +431,25 @@ class PostgresEngine(DocumentEngine):
             for pk, title, excerpt, starts, ends in rows
         }
 
+    def prefix_words(self, cursor, prefix, limit):
+        cursor.execute(PREFIX_WORDS, [_like_prefix(prefix), limit])
+        return cursor.fetchall()
+
+    def title_ids(self, cursor, stems, complete, site_root_path, limit):
+        cursor.execute(
+            TITLE_IDS, [" | ".join(_quoted(stem) for stem in stems), complete, f"{site_root_path}%", limit]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def stem_count(self, cursor, folded):
+        cursor.execute(STEM_COUNT, [folded])
+        return cursor.fetchone()[0]
+
+    def close_words(self, cursor, folded, limit, spread):
+        """The `limit` most similar words; pg_trgm's similarity threshold, not `spread`, bounds them."""
+        cursor.execute(CLOSE_WORDS, [folded, folded, limit])
+        return cursor.fetchall()
+
     def __init__(self, tables: Tables = LIVE):
         self.tables = tables
 
@@ -418,6 +489,12 @@ class PostgresEngine(DocumentEngine):
                     for t in texts
                 ],
             )
+
+    def insert_words(self, cursor, new_words):
+        cursor.execute(INSERT_WORDS, [list(new_words), list(new_words.values())])
+
+    def recount_stems(self, cursor):
+        cursor.execute(RECOUNT_STEMS)
 
     def remove(self, page_ids):
         with transaction.atomic():

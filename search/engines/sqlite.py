@@ -4,7 +4,8 @@
 `search_fts`, whose rowid is the page id, holds the text analysed in Python
 (search/french.py, as SQLite has no French stemmer), and is emptied by a trigger when
 a document row is deleted (a page deletion cascades). search/migrations/0002 creates
-both from the statements below.
+both from the statements below. The lexicon's words (search/lexicon.py) are stemmed in
+Python too, and found for the corrections by their trigrams, rows of `LexiconTrigram`.
 """
 
 from dataclasses import asdict, dataclass
@@ -22,6 +23,7 @@ from search.engines.base import (
     marked,
 )
 from search.french import STOP_WORDS, analysed, fold, stem, terms
+from search.lexicon import STEM_TABLE, TRIGRAM_TABLE, WORD_TABLE, trigrams
 from search.models import SearchDocument
 from search.request import DATE, RELEVANCE
 
@@ -82,6 +84,46 @@ COPY_DOCUMENTS = (
 )
 RENAME_FTS = (f"DROP TABLE {FTS_TABLE}", f"ALTER TABLE {{fts}} RENAME TO {FTS_TABLE}")
 
+# The lexicon (search/lexicon.py): a new word's stem as search/french.py makes it, and its
+# trigrams (SQLite has no pg_trgm); the counts taken afresh from the live FTS table after a
+# rebuild, through an fts5vocab table over it (one row per term, with its document count).
+INSERT_WORD = (
+    f"INSERT INTO {WORD_TABLE} (folded, word, stem, length) VALUES (%s, %s, %s, %s) "  # noqa: S608  # nosec B608
+    "ON CONFLICT (folded) DO NOTHING"
+)
+INSERT_TRIGRAM = f"INSERT INTO {TRIGRAM_TABLE} (trigram, length, folded) VALUES (%s, %s, %s)"  # noqa: S608  # nosec B608
+VOCABULARY_TABLE = f"temp.{FTS_TABLE}_terms"
+CREATE_VOCABULARY = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY_TABLE} USING fts5vocab(main, {FTS_TABLE}, 'row')"
+)
+RECOUNT_STEMS = f"INSERT INTO {STEM_TABLE} (stem, doc_count) SELECT term, doc FROM {VOCABULARY_TABLE}"  # noqa: S608  # nosec B608
+
+# The suggestions as you type (search/suggestions.py): the words that start with a prefix, a
+# range of the primary key's b-tree (SQLite's LIKE ignores case and would not use it), and the
+# titles that hold one of their stems and every complete word (the FTS table's title column).
+PREFIX_WORDS = (
+    f"SELECT w.word, w.stem FROM {WORD_TABLE} w JOIN {STEM_TABLE} s ON s.stem = w.stem "  # noqa: S608  # nosec B608
+    "WHERE w.folded >= %s AND w.folded < %s AND s.doc_count > 0 "
+    "ORDER BY s.doc_count DESC, w.length, w.folded LIMIT %s"
+)
+TITLE_IDS = (
+    f"SELECT d.page_id FROM {FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.page_id = {FTS_TABLE}.rowid "  # noqa: S608  # nosec B608
+    f"WHERE {FTS_TABLE} MATCH %s AND d.path LIKE %s ORDER BY d.date DESC, d.page_id DESC LIMIT %s"
+)
+
+# The corrections (search/corrections.py): how many pages hold a stem (made in Python), and the
+# words sharing the most trigrams with a word, among those of a close length (the trigram table's
+# index on trigram and length).
+STEM_COUNT = f"SELECT coalesce(max(doc_count), 0) FROM {STEM_TABLE} WHERE stem = %s"  # noqa: S608  # nosec B608
+CLOSE_WORDS = (
+    f"SELECT w.folded, w.word, w.stem, s.doc_count FROM ("  # noqa: S608  # nosec B608
+    f"  SELECT folded, count(*) AS shared FROM {TRIGRAM_TABLE}"
+    "  WHERE trigram IN ({placeholders}) AND length BETWEEN %s AND %s"
+    "  GROUP BY folded ORDER BY shared DESC LIMIT %s"
+    f") t JOIN {WORD_TABLE} w ON w.folded = t.folded "
+    f"JOIN {STEM_TABLE} s ON s.stem = w.stem WHERE s.doc_count > 0"
+)
+
 
 @dataclass(frozen=True)
 class Tables:
@@ -97,6 +139,12 @@ def match_expression(query: str) -> str:
     """Every word required, each quoted: no FTS syntax can come from a visitor."""
     words = terms(query)
     return "{title summary body} : (" + " AND ".join(f'"{w}"' for w in words) + ")" if words else ""
+
+
+def title_match_expression(stems: list[str], complete: str) -> str:
+    """Titles holding one of `stems` and every word of `complete`, each quoted."""
+    required = "".join(f' AND "{term}"' for term in terms(complete))
+    return "{title} : ((" + " OR ".join(f'"{stem}"' for stem in stems) + ")" + required + ")"
 
 
 class SQLiteEngine(DocumentEngine):
@@ -163,6 +211,28 @@ class SQLiteEngine(DocumentEngine):
             found[pk] = (marked(title, is_match), cut(flat, max(flat.find(START), 0)))
         return found
 
+    def prefix_words(self, cursor, prefix, limit):
+        cursor.execute(PREFIX_WORDS, [prefix, prefix + "\U0010ffff", limit])
+        return cursor.fetchall()
+
+    def title_ids(self, cursor, stems, complete, site_root_path, limit):
+        cursor.execute(TITLE_IDS, [title_match_expression(stems, complete), f"{site_root_path}%", limit])
+        return [row[0] for row in cursor.fetchall()]
+
+    def stem_count(self, cursor, folded):
+        cursor.execute(STEM_COUNT, [stem(folded)])
+        return cursor.fetchone()[0]
+
+    def close_words(self, cursor, folded, limit, spread):
+        """Among the words of a length within `spread` of the word's, the `limit * 4` sharing
+        the most trigrams with it, then those whose stem some page holds."""
+        grams = sorted(trigrams(folded))
+        cursor.execute(
+            CLOSE_WORDS.format(placeholders=", ".join(["%s"] * len(grams))),
+            [*grams, len(folded) - spread, len(folded) + spread, limit * 4],
+        )
+        return cursor.fetchall()
+
     def __init__(self, tables: Tables = LIVE):
         self.tables = tables
 
@@ -210,6 +280,18 @@ class SQLiteEngine(DocumentEngine):
                     for t in texts
                 ],
             )
+
+    def insert_words(self, cursor, new_words):
+        cursor.executemany(
+            INSERT_WORD, [(folded, word, stem(folded), len(folded)) for folded, word in new_words.items()]
+        )
+        cursor.executemany(
+            INSERT_TRIGRAM, [(gram, len(folded), folded) for folded in new_words for gram in trigrams(folded)]
+        )
+
+    def recount_stems(self, cursor):
+        cursor.execute(CREATE_VOCABULARY)
+        cursor.execute(RECOUNT_STEMS)
 
     def remove(self, page_ids):
         names = asdict(self.tables)

@@ -9,13 +9,16 @@ import django.db.models.deletion
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
+from search.lexicon import WORD_TABLE
+
+TRIGRAM_INDEX, PREFIX_INDEX = f"{WORD_TABLE}_trgm", f"{WORD_TABLE}_prefix"
 POSTGRES_FORWARD = [
-    "CREATE INDEX search_lexiconword_trgm ON search_lexiconword USING gin (folded gin_trgm_ops)",
-    "CREATE INDEX search_lexiconword_prefix ON search_lexiconword (folded varchar_pattern_ops)",
+    f"CREATE INDEX {TRIGRAM_INDEX} ON {WORD_TABLE} USING gin (folded gin_trgm_ops)",
+    f"CREATE INDEX {PREFIX_INDEX} ON {WORD_TABLE} (folded varchar_pattern_ops)",
 ]
 POSTGRES_BACKWARD = [
-    "DROP INDEX IF EXISTS search_lexiconword_prefix",
-    "DROP INDEX IF EXISTS search_lexiconword_trgm",
+    f"DROP INDEX IF EXISTS {PREFIX_INDEX}",
+    f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}",
 ]
 
 
