@@ -24,6 +24,7 @@ Any other shape (a phrase with "or", a negated phrase) is matched exactly, under
 import re
 from collections import Counter
 from dataclasses import asdict, astuple, dataclass
+from itertools import pairwise
 
 from django.db import connection, transaction
 from wagtail.models import Page
@@ -50,13 +51,18 @@ PAGE_TABLE = Page._meta.db_table
 # a visitor is a bound parameter.
 QUERY = f"websearch_to_tsquery('{CONFIG}', %(query)s) AS q(query)"
 # A query with phrases: its words (each phrase's words all required) and its pairs.
-PHRASE_QUERY = "(SELECT %(words)s::tsquery AS query, %(pairs)s::tsquery AS pairs) AS q"
-# A query of negations only, turned round: the pages it leaves out.
-LEFT_OUT_QUERY = f"(SELECT !! websearch_to_tsquery('{CONFIG}', %(query)s) AS query) AS q"
+# `others`: the words outside the phrases (a phrase's words are implied by its pairs).
+PHRASE_QUERY = (
+    "(SELECT %(words)s::tsquery AS query, %(pairs)s::tsquery AS pairs, %(others)s::tsquery AS others) AS q"
+)
+# A query of negations only, turned round: the pages it leaves out (any of its words).
+LEFT_OUT_QUERY = "(SELECT %(left_out)s::tsquery AS query) AS q"
 ANALYSED = f"SELECT q.query::text, querytree(q.query) FROM {QUERY}"  # noqa: S608  # nosec B608
-PHRASE_OPERATOR = re.compile(r"<(?:-|\d+)>")
+PHRASE_OPERATOR = r"<(?:-|\d+)>"
 LEXEME = r"'(?:[^']|'')*'"
-PAIR = re.compile(rf"({LEXEME}) {PHRASE_OPERATOR.pattern} (?=({LEXEME}))")
+# The query as PostgreSQL prints it: lexemes, phrase operators, "&", and anything else.
+TOKEN = re.compile(rf"\s*(?:(?P<lexeme>{LEXEME})|(?P<phrase>{PHRASE_OPERATOR})|(?P<both>&)|(?P<other>\S))")
+NEGATED_WORDS = re.compile(rf"!{LEXEME}(?: & !{LEXEME})*")
 # The pairs of neighbouring words of a vector, in the order of their positions.
 PAIRS_FUNCTION = "occe_word_pairs"
 WORD_PAIRS = f"""
@@ -98,13 +104,18 @@ TIERS = [
         "m.search_vector @@ q.query AND NOT d.rank_vector @@ q.query",
     ),
 ]
-# With phrases, every tier also requires the phrases' pairs (the words' conditions then read
-# the query's words, each phrase's all required).
+# With phrases, every tier also requires the phrases' pairs and the other words (`{match}`),
+# and its words' conditions read the query's words (each phrase's all required).
 PAIRS = f"{DOCUMENT_TABLE} d JOIN {MATCH_TABLE} m ON m.page_id = d.page_id"
-PHRASE_TIERS = [
-    (PAIRS, f"{condition} AND m.pair_vector @@ q.pairs")
-    for condition in (condition for _tables, condition in TIERS)
-]
+
+
+def phrase_tiers(match: str) -> list[tuple[str, str]]:
+    return [
+        *((PAIRS, f"{condition} AND {match}") for _tables, condition in TIERS[:3]),
+        (PAIRS, f"{match} AND NOT d.rank_vector @@ q.query"),
+    ]
+
+
 # The newest pages a query of negations only leaves in.
 LEFT_IN = f"""
     SELECT m.page_id FROM {MATCH_TABLE} m
@@ -296,22 +307,38 @@ class Matching:
 
 
 WORDS = Matching(QUERY, "m.search_vector @@ q.query", TIERS)
-PHRASES = Matching(PHRASE_QUERY, "m.search_vector @@ q.query AND m.pair_vector @@ q.pairs", PHRASE_TIERS)
+PHRASES_ONLY = "m.pair_vector @@ q.pairs"
+PHRASES_AND_WORDS = "m.pair_vector @@ q.pairs AND m.search_vector @@ q.others"
+PHRASES = Matching(PHRASE_QUERY, PHRASES_ONLY, phrase_tiers(PHRASES_ONLY))
+PHRASES_WITH_WORDS = Matching(PHRASE_QUERY, PHRASES_AND_WORDS, phrase_tiers(PHRASES_AND_WORDS))
 LEFT_OUT = Matching(LEFT_OUT_QUERY, "m.search_vector @@ q.query")
-# What a conjunction of words and phrases looks like once its lexemes are taken out.
-CONJUNCTION = re.compile(rf"(?:\s|&|{PHRASE_OPERATOR.pattern})*")
 
 
 def matching(tsquery: str, indexable: str) -> tuple[Matching, dict]:
     """The way to find a query's pages, from the query as PostgreSQL analysed it (its text
     and `querytree()`), and the parameters that way needs besides the query."""
-    if tsquery and indexable == "T":  # nothing required: negations only
-        return LEFT_OUT, {}
-    pairs = [f"{first[:-1]} {second[1:]}" for first, second in PAIR.findall(tsquery)]
-    if pairs and CONJUNCTION.fullmatch(re.sub(LEXEME, "", tsquery)):
-        words = re.sub(rf"({LEXEME})|{PHRASE_OPERATOR.pattern}", lambda m: m.group(1) or "&", tsquery)
-        return PHRASES, {"words": words, "pairs": " & ".join(pairs)}
-    return WORDS, {}
+    if indexable == "T" and NEGATED_WORDS.fullmatch(tsquery):  # negated words only
+        return LEFT_OUT, {"left_out": " | ".join(re.findall(LEXEME, tsquery))}
+    chains, chain = [], []  # each word alone or each phrase: its lexemes
+    for token in TOKEN.finditer(tsquery):
+        if token["other"]:  # or, not, parentheses: matched as PostgreSQL reads them
+            return WORDS, {}
+        if token["lexeme"]:
+            chain.append(token["lexeme"])
+        elif token["both"]:
+            chains.append(chain)
+            chain = []
+    chains.append(chain)
+    pairs = [f"{first[:-1]} {second[1:]}" for each in chains for first, second in pairwise(each)]
+    if not pairs:
+        return WORDS, {}
+    others = [each[0] for each in chains if len(each) == 1]
+    more = {
+        "words": " & ".join(lexeme for each in chains for lexeme in each),
+        "pairs": " & ".join(pairs),
+        "others": " & ".join(others),
+    }
+    return (PHRASES_WITH_WORDS if others else PHRASES), more
 
 
 def _sql(template, matching: Matching | None = None, alias="m", **parts):
@@ -366,8 +393,12 @@ class PostgresEngine(DocumentEngine):
                 if counts:
                     found = Counter(self._counts(cursor, None, values))
                     found.subtract(self._counts(cursor, LEFT_OUT, values))
+                    found = +found
+                    shown = found[search.content_type_id] if search.type else found.total()
+                    if shown <= search.offset:
+                        return SearchOutcome(dict(found), [])
                 cursor.execute(_sql(LEFT_IN), values)
-                return self._outcome(+found, cursor)
+                return self._outcome(found, cursor)
             if counts:
                 found = self._counts(cursor, way, values)
             if search.order == DATE:

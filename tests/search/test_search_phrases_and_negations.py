@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from content.models import NewsPage
-from search.engines.postgres import LEFT_OUT, PHRASES, WORDS, matching
+from search.engines.postgres import LEFT_OUT, PHRASES, PHRASES_WITH_WORDS, WORDS, matching
 from tests.factories import make_content
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -94,12 +94,15 @@ def test_other_shapes_are_matched_exactly(client, postgres_only, councils):
     ("tsquery", "indexable", "way", "more"),
     [
         ("'conseil' <2> 'cooper'", "'conseil' <2> 'cooper'", PHRASES,
-         {"words": "'conseil' & 'cooper'", "pairs": "'conseil cooper'"}),
-        ("'fete' & 'a' <-> 'b' <-> 'c'", "x", PHRASES,
-         {"words": "'fete' & 'a' & 'b' & 'c'", "pairs": "'a b' & 'b c'"}),
-        ("!'cooper'", "T", LEFT_OUT, {}),
-        ("!'cooper' & !'ecol'", "T", LEFT_OUT, {}),
+         {"words": "'conseil' & 'cooper'", "pairs": "'conseil cooper'", "others": ""}),
+        ("'fete' & 'a' <-> 'b' <-> 'c'", "x", PHRASES_WITH_WORDS,
+         {"words": "'fete' & 'a' & 'b' & 'c'", "pairs": "'a b' & 'b c'", "others": "'fete'"}),
+        ("'l''eau' <-> 'b'", "x", PHRASES, {"words": "'l''eau' & 'b'", "pairs": "'l''eau b'", "others": ""}),
+        ("!'cooper'", "T", LEFT_OUT, {"left_out": "'cooper'"}),
+        ("!'cooper' & !'ecol'", "T", LEFT_OUT, {"left_out": "'cooper' | 'ecol'"}),
+        ("!( 'a' <-> 'b' )", "T", WORDS, {}),
         ("'courri' & !'cooper'", "'courri'", WORDS, {}),
+        ("'courri' & 'ecol'", "'courri' & 'ecol'", WORDS, {}),
         ("'a' <-> 'b' | 'c'", "'a' <-> 'b' | 'c'", WORDS, {}),
         ("'c' & !( 'a' <-> 'b' )", "'c'", WORDS, {}),
         ("", "", WORDS, {}),
