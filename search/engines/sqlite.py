@@ -6,6 +6,17 @@
 a document row is deleted (a page deletion cascades). search/migrations/0002 creates
 both from the statements below. The lexicon's words (search/lexicon.py) are stemmed in
 Python too, and found for the corrections by their trigrams, rows of `LexiconTrigram`.
+
+A visitor's query is read as PostgreSQL's websearch_to_tsquery reads it (`parsed()`): "quoted
+phrases", "-" before a word or a phrase, "or" between terms. It becomes FTS5 expressions made
+of quoted stems and FTS5's operators only (`matching()`), so that no FTS syntax comes from a
+visitor:
+- a phrase is an FTS5 phrase of stems; the analysed text has no stop words, so it means, as on
+  PostgreSQL, the words in this order, next to each other but for stop words;
+- a negation is FTS5's NOT, which needs something on its left: a query of negations only is
+  every page of the site but those that match the negated words, newest first, counted so.
+The same reading decides which titles come first by relevance and which words an excerpt marks
+(a phrase's words, never a negated word).
 """
 
 import re
