@@ -66,8 +66,8 @@ ORDERINGS = {
     ),
     DATE: "d.date DESC, d.page_id DESC",
 }
-# The pages that match an expression (the rowid is the page id): with negations only, those
-# the query leaves out.
+# The pages that match an expression (the rowid is the page id): those a query's negations
+# leave out and, when "or" joins them to words, those its words find.
 MATCHING_IDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608  # nosec B608
 # The writer's statements name their tables ({documents}, {fts}): the live ones, or while
 # `rebuild_search_documents` runs, their staging copies.
@@ -154,7 +154,7 @@ STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{FTS_TABLE}_new")
 
 # The columns a visitor's words are looked for in (facets hold the page's type only).
 COLUMNS = "{title summary body} : "
-# A word is what lies between spaces and quotes; "or" between two terms joins them.
+# A word: what lies between spaces and quotes (the word "or" joins the terms either side).
 CHUNK = re.compile(r'[^\s"]+')
 OR = "or"
 
@@ -207,7 +207,7 @@ def parsed(query: str) -> list[list[Term]]:
             current.append(Term(stems, negated))
         negated = False
     alternatives.append(current)
-    return [terms_ for terms_ in alternatives if terms_]
+    return [conjunction for conjunction in alternatives if conjunction]
 
 
 @dataclass(frozen=True)
@@ -226,8 +226,8 @@ class Matching:
         return bool(self.match or self.left_out)
 
 
-def _any(terms_: list[Term]) -> str:
-    return " OR ".join(term.fts for term in terms_)
+def _any(some: list[Term]) -> str:
+    return " OR ".join(term.fts for term in some)
 
 
 def matching(query: str) -> Matching:
