@@ -6,8 +6,20 @@
 a document row is deleted (a page deletion cascades). search/migrations/0002 creates
 both from the statements below. The lexicon's words (search/lexicon.py) are stemmed in
 Python too, and found for the corrections by their trigrams, rows of `LexiconTrigram`.
+
+A visitor's query is read as PostgreSQL's websearch_to_tsquery reads it (`parsed()`): "quoted
+phrases", "-" before a word or a phrase, "or" between terms. It becomes FTS5 expressions made
+of quoted stems and FTS5's operators only (`matching()`), so that no FTS syntax comes from a
+visitor:
+- a phrase is an FTS5 phrase of stems; the analysed text has no stop words, so it means, as on
+  PostgreSQL, the words in this order, next to each other but for stop words;
+- a negation is FTS5's NOT, which needs something on its left: a query of negations only is
+  every page of the site but those that match the negated words, newest first, counted so.
+The same reading decides which titles come first by relevance and which words an excerpt marks
+(a phrase's words, never a negated word).
 """
 
+import re
 from dataclasses import asdict, dataclass
 
 from django.db import connection, transaction
@@ -45,13 +57,18 @@ DROP_FTS = f"DROP TABLE IF EXISTS {FTS_TABLE}"
 
 COUNTS = "SELECT d.content_type_id, count(*) FROM {source} WHERE {where} GROUP BY d.content_type_id"
 # By relevance, the pages whose title is the query (the same stems in the same order, stop
-# words aside) come first: the bound parameter is the analysed query.
+# words aside, negated words left out) come first: the bound parameters are the analysed query,
+# one for each alternative of an "or".
 ORDERINGS = {
     RELEVANCE: (
-        f"{FTS_TABLE}.title = %s DESC, bm25({FTS_TABLE}, 10.0, 3.0, 1.0, 0.0), d.date DESC, d.page_id DESC"
+        f"{FTS_TABLE}.title IN ({{titles}}) DESC, bm25({FTS_TABLE}, 10.0, 3.0, 1.0, 0.0), "
+        "d.date DESC, d.page_id DESC"
     ),
     DATE: "d.date DESC, d.page_id DESC",
 }
+# The pages that match an expression (the rowid is the page id): those a query's negations
+# leave out and, when "or" joins them to words, those its words find.
+MATCHING_IDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608  # nosec B608
 # The writer's statements name their tables ({documents}, {fts}): the live ones, or while
 # `rebuild_search_documents` runs, their staging copies.
 UPSERT_DOCUMENT = (
@@ -135,10 +152,114 @@ LIVE = Tables(DOCUMENT_TABLE, FTS_TABLE)
 STAGING = Tables(f"{DOCUMENT_TABLE}_new", f"{FTS_TABLE}_new")
 
 
-def match_expression(query: str) -> str:
-    """Every word required, each quoted: no FTS syntax can come from a visitor."""
-    words = terms(query)
-    return "{title summary body} : (" + " AND ".join(f'"{w}"' for w in words) + ")" if words else ""
+# The columns a visitor's words are looked for in (facets hold the page's type only).
+COLUMNS = "{title summary body} : "
+# A word: what lies between spaces and quotes (the word "or" joins the terms either side).
+CHUNK = re.compile(r'[^\s"]+')
+OR = "or"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a quoted phrase of a query, as its stems (several: a phrase), maybe negated."""
+
+    stems: tuple[str, ...]
+    negated: bool = False
+
+    @property
+    def fts(self) -> str:
+        """The stems as one FTS5 string: a phrase, its stems next to each other in the analysed
+        text, where stop words are left out, so "next to each other but for stop words"."""
+        return '"' + " ".join(self.stems).replace('"', '""') + '"'
+
+
+def parsed(query: str) -> list[list[Term]]:
+    """A visitor's query read as websearch_to_tsquery reads it: "quoted phrases" (a quote left
+    open runs to the end), a "-" before a word or a phrase to leave it out, "or" between terms;
+    anything else a plain word (a word the analysis cuts in several stems, "l'école-maternelle",
+    being a phrase, as on PostgreSQL). The result is a choice ("or") between conjunctions of
+    terms; the terms made of stop words only are left out, and so are the empty conjunctions."""
+    alternatives, current = [], []
+    position, negated = 0, False
+    while position < len(query):
+        char = query[position]
+        if char.isspace():
+            position += 1
+            negated = False
+            continue
+        if char == "-":
+            position += 1
+            negated = not negated
+            continue
+        if char == '"':
+            end = query.find('"', position + 1)
+            end = len(query) if end < 0 else end
+            text, position = query[position + 1 : end], end + 1
+        else:
+            text = CHUNK.match(query, position).group()
+            position += len(text)
+            if text.casefold() == OR and not negated:
+                alternatives.append(current)
+                current = []
+                continue
+        stems = tuple(terms(text))
+        if stems:
+            current.append(Term(stems, negated))
+        negated = False
+    alternatives.append(current)
+    return [conjunction for conjunction in alternatives if conjunction]
+
+
+@dataclass(frozen=True)
+class Matching:
+    """What a query finds: the pages that match `match` and those that do not match
+    `left_out` (FTS5 expressions of quoted stems and operators only, "" when there is none:
+    FTS5's NOT needs something on its left, so a conjunction of negations only is turned round),
+    the analysed titles that come first by relevance, and the stems an excerpt marks."""
+
+    match: str = ""
+    left_out: str = ""
+    titles: tuple[str, ...] = ()
+    stems: frozenset[str] = frozenset()
+
+    def __bool__(self):
+        return bool(self.match or self.left_out)
+
+
+def _any(some: list[Term]) -> str:
+    return " OR ".join(term.fts for term in some)
+
+
+def matching(query: str) -> Matching:
+    """The FTS5 expressions of a query: nothing from the visitor but quoted stems, so that no
+    FTS syntax can come from a visitor. Each conjunction with a term required is its terms ANDed,
+    NOT its negated ones; those of negations only are what `left_out` gathers (not a or not b
+    is not both)."""
+    found, left_out, titles, stems = [], [], [], set()
+    for conjunction in parsed(query):
+        required = [term for term in conjunction if not term.negated]
+        excluded = [term for term in conjunction if term.negated]
+        if not required:
+            left_out.append(_any(excluded))
+            continue
+        expression = " AND ".join(term.fts for term in required)
+        if excluded:
+            expression = f"({expression}) NOT ({_any(excluded)})"
+        found.append(expression)
+        titles.append(" ".join(stem for term in required for stem in term.stems))
+        stems.update(stem for term in required for stem in term.stems)
+    return Matching(
+        match=_within_columns(found, " OR "),
+        left_out=_within_columns(left_out, " AND "),
+        titles=tuple(dict.fromkeys(titles)),
+        stems=frozenset(stems),
+    )
+
+
+def _within_columns(expressions: list[str], operator: str) -> str:
+    if len(expressions) > 1:
+        expressions = [f"({expression})" for expression in expressions]
+    return COLUMNS + "(" + operator.join(expressions) + ")" if expressions else ""
 
 
 def title_match_expression(stems: list[str], complete: str) -> str:
@@ -152,19 +273,28 @@ class SQLiteEngine(DocumentEngine):
     title 10, summary 3, body 1."""
 
     def search(self, search, *, site_root_path, exclude_ids=(), counts=True):
-        match = match_expression(search.query) if search.query else None
+        match = matching(search.query) if search.query else None
         if search.query and not match:
             return SearchOutcome({})
         exclude = list(exclude_ids)
         exclude_sql = f"AND d.page_id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
         order_args = []
-        if match:
+        if match and not match.left_out:
             source = f"{FTS_TABLE} JOIN {DOCUMENT_TABLE} d ON d.page_id = {FTS_TABLE}.rowid"
             where = f"{FTS_TABLE} MATCH %s AND d.path LIKE %s {exclude_sql}"
-            where_args = [match, f"{site_root_path}%", *exclude]
+            where_args = [match.match, f"{site_root_path}%", *exclude]
             ordering = ORDERINGS[search.order]
             if search.order == RELEVANCE:
-                order_args = [analysed(search.query)]
+                ordering = ordering.format(titles=", ".join(["%s"] * len(match.titles)))
+                order_args = list(match.titles)
+        elif match:  # every page but those left out (and those found, with "or"), newest first
+            source = f"{DOCUMENT_TABLE} d"
+            found_sql, found_args = ("", [])
+            if match.match:
+                found_sql, found_args = f"OR d.page_id IN ({MATCHING_IDS})", [match.match]
+            where = f"(d.page_id NOT IN ({MATCHING_IDS}) {found_sql}) AND d.path LIKE %s {exclude_sql}"
+            where_args = [match.left_out, *found_args, f"{site_root_path}%", *exclude]
+            ordering = ORDERINGS[DATE]
         else:
             source = f"{DOCUMENT_TABLE} d"
             where = f"d.path LIKE %s {exclude_sql}"
@@ -189,7 +319,7 @@ class SQLiteEngine(DocumentEngine):
         return SearchOutcome(found, page_ids)
 
     def highlights(self, query, page_ids):
-        stems = set(terms(query))
+        stems = matching(query).stems  # phrases' words marked, negated words not
         if not stems or not page_ids:
             return {}
 
