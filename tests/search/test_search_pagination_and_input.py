@@ -286,3 +286,26 @@ def test_a_page_past_the_end_counts_once_then_fetches_the_last_page(client, many
         if "count(*)" in each["sql"] and "GROUP BY" in each["sql"]
     ]
     assert len(counts) == 1, counts
+
+
+def test_pages_whose_title_is_the_query_come_first_across_pages(client, home_page):
+    """More such pages than a page of results holds: the next page begins with the last of
+    them, then the other matches; each result once."""
+    start = datetime.date(2024, 1, 1)
+    for n in range(23):
+        make_content(
+            NewsPage, home_page, title="Kayak de mer", publication_date=start + datetime.timedelta(days=n)
+        )
+    for n in range(10):
+        make_content(
+            NewsPage,
+            home_page,
+            title=f"Sortie en kayak de mer {n:02d}",
+            summary="Kayak de mer, kayak de mer.",
+            publication_date=start + datetime.timedelta(days=100 + n),
+        )
+    seen = []
+    for page in (1, 2):
+        seen += titles(client.get("/recherche/", {"q": "kayak de mer", "page": page}))
+    assert seen[:23] == ["Kayak de mer"] * 23
+    assert sorted(seen[23:]) == [f"Sortie en kayak de mer {n:02d}" for n in range(10)]
