@@ -17,6 +17,7 @@ from django.db import migrations, models
 
 from search.engines import sqlite
 from search.engines.postgres import DOCUMENT_TABLE, MATCH_TABLE, TUNING
+from search.migrations._statements import per_database
 
 POSTGRES_FORWARD = [
     f"ALTER TABLE {DOCUMENT_TABLE} ADD COLUMN title_vector tsvector NOT NULL DEFAULT ''",
@@ -37,18 +38,6 @@ POSTGRES_BACKWARD = [
 ]
 SQLITE_FORWARD = [sqlite.CREATE_FTS.format(fts=sqlite.FTS_TABLE), sqlite.CREATE_DELETE_TRIGGER]
 SQLITE_BACKWARD = [sqlite.DROP_DELETE_TRIGGER, sqlite.DROP_FTS]
-
-
-def forward(apps, schema_editor):
-    statements = {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}
-    for statement in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    statements = {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}
-    for statement in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
@@ -115,5 +104,8 @@ class Migration(migrations.Migration):
                 "indexes": [models.Index(fields=["-date", "-document"], name="search_fulltext_date")],
             },
         ),
-        migrations.RunPython(forward, backward),
+        per_database(
+            {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD},
+            {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD},
+        ),
     ]

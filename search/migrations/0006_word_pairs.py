@@ -15,6 +15,7 @@ import django.contrib.postgres.search
 from django.db import migrations
 
 from search.engines.postgres import DOCUMENT_TABLE, MATCH_TABLE, PAIR_TUNING, PAIRS_FUNCTION, WORD_PAIRS
+from search.migrations._statements import per_database
 
 POSTGRES_FORWARD = [
     WORD_PAIRS,
@@ -34,24 +35,17 @@ SQLITE_FORWARD = [f"ALTER TABLE {MATCH_TABLE} ADD COLUMN pair_vector tsvector NO
 SQLITE_BACKWARD = [f"ALTER TABLE {MATCH_TABLE} DROP COLUMN pair_vector"]
 
 
-def forward(apps, schema_editor):
-    statements = {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}
-    for statement in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    statements = {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}
-    for statement in statements.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_searchdocument_body")]
 
     operations = [
         migrations.SeparateDatabaseAndState(
-            database_operations=[migrations.RunPython(forward, backward)],
+            database_operations=[
+                per_database(
+                    {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD},
+                    {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD},
+                )
+            ],
             state_operations=[
                 migrations.AddField(
                     model_name="searchmatch",

@@ -9,16 +9,7 @@
 from django.db import migrations, models
 
 from search.engines.postgres import SAME_TITLE_INDEX
-
-
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(SAME_TITLE_INDEX)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS search_doc_same_title")
+from search.migrations._statements import per_database
 
 
 class Migration(migrations.Migration):
@@ -29,5 +20,8 @@ class Migration(migrations.Migration):
             model_name="lexiconstem",
             index=models.Index(fields=["-doc_count"], name="search_lexiconstem_count"),
         ),
-        migrations.RunPython(forward, backward),
+        per_database(
+            {"postgresql": [SAME_TITLE_INDEX]},
+            {"postgresql": ["DROP INDEX IF EXISTS search_doc_same_title"]},
+        ),
     ]
