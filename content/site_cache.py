@@ -2,8 +2,9 @@
 
 Wagtail finds the Site of every request with one query (hostname, port, default site). The
 sites are few and rarely change: CachedSiteMiddleware keeps them under one key (with their root
-pages) and picks the request's one as Wagtail does (`wagtail.models.sites.get_site_for_hostname`),
-setting `request._wagtail_site`, where `Site.find_for_request` looks first.
+pages, in their specific form: routing starts there, content/routing.py) and picks the
+request's one as Wagtail does (`wagtail.models.sites.get_site_for_hostname`), setting
+`request._wagtail_site`, where `Site.find_for_request` looks first.
 content/signal_handlers.py drops the key when a site is saved or deleted, and when a site's root
 page or one of its children is saved, deleted or moved (the root page's own fields, its
 `numchild` included, are kept with it).
@@ -22,6 +23,8 @@ def all_sites() -> list:
     sites = cache.get(CACHE_KEY)
     if sites is None:
         sites = list(Site.objects.select_related("root_page").order_by("pk"))
+        for site in sites:
+            site.root_page = site.root_page.specific
         cache.set(CACHE_KEY, sites, CACHE_TIMEOUT)
     return sites
 

@@ -21,6 +21,7 @@ from content.blocks import BodyBlock
 from content.models.filters import SectionFilter
 from content.pagination import paginate
 from content.privacy import RestrictionsFromCacheMixin, public
+from content.routing import ChildRouteMixin, route_ancestors
 
 
 def today():
@@ -37,7 +38,7 @@ class SharedTemplateMixin:
         return [super().get_template(request, *args, **kwargs), self.shared_template]
 
 
-class BasePage(RestrictionsFromCacheMixin, SharedTemplateMixin, Page):
+class BasePage(ChildRouteMixin, RestrictionsFromCacheMixin, SharedTemplateMixin, Page):
     """The abstract base of every content page type of the site.
 
     A concrete type says once what it is: `type_label` is shown on cards,
@@ -147,7 +148,11 @@ class BasePage(RestrictionsFromCacheMixin, SharedTemplateMixin, Page):
 
 
 def breadcrumb_for(page):
-    """The ancestors shown in the breadcrumb, home page first (one query)."""
+    """The ancestors shown in the breadcrumb, home page first: those routing went through, or
+    one query."""
+    ancestors = route_ancestors(page)
+    if ancestors is not None:
+        return ancestors
     return list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth"))
 
 
@@ -165,7 +170,7 @@ def listing_image_prefetch():
     return Prefetch("listing_image", queryset=get_image_model().objects.prefetch_renditions())
 
 
-class SectionIndexPage(RestrictionsFromCacheMixin, SharedTemplateMixin, Page):
+class SectionIndexPage(ChildRouteMixin, RestrictionsFromCacheMixin, SharedTemplateMixin, Page):
     """The abstract base of a section's index: lists its live children, newest first."""
 
     child_model: type[BasePage]

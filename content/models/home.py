@@ -19,9 +19,10 @@ from content.models.base import listing_image_prefetch
 from content.models.pages import NewsPage, StandardPage
 from content.models.registry import SECTION_INDEX_TYPES
 from content.privacy import RestrictionsFromCacheMixin, public
+from content.routing import ChildRouteMixin
 
 
-class HomePage(RestrictionsFromCacheMixin, Page):
+class HomePage(ChildRouteMixin, RestrictionsFromCacheMixin, Page):
     """The root of the public site: a hero, the editor's picks, the latest news and promos."""
 
     hero_title = models.CharField("titre d'accroche", max_length=160, blank=True)
