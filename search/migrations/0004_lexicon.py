@@ -1,15 +1,16 @@
 """The lexicon of indexed words (search/lexicon.py).
 
 PostgreSQL: pg_trgm, a trigram GIN index on the folded words (corrections) and a pattern
-b-tree on them (prefixes, for suggestions as you type). SQLite: the trigram table, created here
+b-tree on them (prefixes, for suggestions as you type: dropped by 0008, Django's own `_like`
+index of the primary key is the same). SQLite: the trigram table, created here
 on both databases, is filled only there.
 """
 
 import django.db.models.deletion
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 from search.lexicon import WORD_TABLE
+from search.migrations._statements import PostgresTrigramExtension
 
 TRIGRAM_INDEX, PREFIX_INDEX = f"{WORD_TABLE}_trgm", f"{WORD_TABLE}_prefix"
 POSTGRES_FORWARD = [
@@ -41,7 +42,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
+        PostgresTrigramExtension(),
         migrations.CreateModel(
             name='LexiconStem',
             fields=[

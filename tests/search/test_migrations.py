@@ -1,0 +1,33 @@
+"""The search's migrations go back and forth on both databases: an operator can undo a
+deploy's migration, and the lexicon answers again once they are applied."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from search.lexicon import WORD_TABLE
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def lexicon_indexes():
+    with connection.cursor() as cursor:
+        return {
+            index
+            for index, info in connection.introspection.get_constraints(cursor, WORD_TABLE).items()
+            if info["index"]
+        }
+
+
+def test_the_search_migrations_can_be_undone_and_applied_again():
+    call_command("migrate", "search", "0003", verbosity=0)
+    assert WORD_TABLE not in connection.introspection.table_names()
+    call_command("migrate", "search", verbosity=0)
+    assert WORD_TABLE in connection.introspection.table_names()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the pattern indexes are PostgreSQL's")
+def test_the_lexicon_has_one_prefix_index():
+    pattern_indexes = [name for name in lexicon_indexes() if name.endswith("_like") or name.endswith("_prefix")]
+    folded = [name for name in pattern_indexes if "folded" in name or name.endswith("_prefix")]
+    assert len(folded) == 1, pattern_indexes
