@@ -5,6 +5,8 @@ import zoneinfo
 import icalendar
 from django.utils import timezone
 
+from content.sites import site_for_request
+
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
@@ -15,7 +17,8 @@ def event_calendar(event, request) -> bytes:
     calendar.add("calscale", "GREGORIAN")
 
     entry = icalendar.Event()
-    entry.add("uid", f"evenement-{event.pk}@{request.get_host().split(':')[0]}")
+    # A stable identifier: the site's own host name (its Site record), not the request's.
+    entry.add("uid", f"evenement-{event.pk}@{site_for_request(request).hostname}")
     entry.add("dtstamp", timezone.now())
     entry.add("dtstart", event.start.astimezone(PARIS))
     entry.add("dtend", event.end.astimezone(PARIS))

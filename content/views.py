@@ -70,7 +70,8 @@ def robots_txt(request):
     return TemplateResponse(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        # The site's own address (its Site record), never the request's Host header.
+        {"sitemap_url": site_for_request(request).root_url + reverse("sitemap")},
         content_type="text/plain; charset=utf-8",
     )
 

@@ -3,6 +3,7 @@ import zoneinfo
 
 import icalendar
 import pytest
+from wagtail.models import Site
 
 from content.documents import document_label, file_size_label
 from content.models import EventPage
@@ -37,6 +38,22 @@ def test_event_ics_parses_with_paris_times(client, home_page):
     assert entry.decoded("DTEND") - dtstart == datetime.timedelta(hours=3)
     assert dtstart.astimezone(datetime.UTC).hour == 12
     assert calendar.walk("VTIMEZONE"), "the time zone is described for calendars that need it"
+
+
+@pytest.mark.django_db
+def test_event_ics_uid_names_the_site_not_the_host_header(client, home_page, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "www.occe.coop", 443
+    site.save()
+    start = datetime.datetime(2035, 3, 12, 9, 0, tzinfo=PARIS)
+    event = make_content(EventPage, home_page, title="Formation", start=start, end=start, place="Pantin")
+    uids = set()
+    for host in ("www.occe.coop", "autre.example"):
+        response = client.get(f"/evenements/{event.slug}/ics/", HTTP_HOST=host)
+        (entry,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+        uids.add(str(entry["UID"]))
+    assert uids == {f"evenement-{event.pk}@www.occe.coop"}
 
 
 @pytest.mark.parametrize(

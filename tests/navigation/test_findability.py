@@ -9,7 +9,7 @@ from defusedxml import ElementTree
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from content.models import ArticlePage, NewsPage, StandardPage
 from tests.factories import make_content, make_index, make_page
@@ -67,8 +67,17 @@ def test_robots_txt_points_to_the_sitemap(client, home_page):
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: http://localhost/sitemap.xml" in text  # the default Site record's address
     assert "Disallow: /admin/" in text
+
+
+def test_robots_txt_names_the_sites_public_address_whatever_the_host_header(client, home_page, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "www.occe.coop", 443
+    site.save()
+    text = client.get("/robots.txt", HTTP_HOST="autre.example").content.decode()
+    assert "Sitemap: https://www.occe.coop/sitemap.xml" in text
 
 
 def test_the_site_map_page_shows_the_tree_of_live_public_pages(client, tree):

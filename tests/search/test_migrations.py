@@ -28,6 +28,8 @@ def test_the_search_migrations_can_be_undone_and_applied_again():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the pattern indexes are PostgreSQL's")
 def test_the_lexicon_has_one_prefix_index():
-    pattern_indexes = [name for name in lexicon_indexes() if name.endswith("_like") or name.endswith("_prefix")]
+    pattern_indexes = [
+        name for name in lexicon_indexes() if name.endswith("_like") or name.endswith("_prefix")
+    ]
     folded = [name for name in pattern_indexes if "folded" in name or name.endswith("_prefix")]
     assert len(folded) == 1, pattern_indexes
