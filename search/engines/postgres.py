@@ -137,7 +137,9 @@ TIER_COUNT = "SELECT count(*) FROM {tables}, {query} WHERE {condition} AND {filt
 # fragment of the summary when the words are found there (its weight B in the full vector),
 # else of the body (weight D); the sentinels are taken out of the text first, and "<" and ">"
 # stand in for themselves as ANGLES (ts_headline would drop what its parser takes for tags).
-# Whether the fragment begins or ends the text tells where "…" goes.
+# Whether the fragment begins or ends the text tells where "…" goes. The headlines are made in
+# a subquery that PostgreSQL may not fold into the outer one (OFFSET 0): folded, the four uses
+# of `excerpt` made four headlines of each body (36 ms for 20 bodies, 11 once).
 ANGLES = "\x04\x05"
 HEADLINE_OPTIONS = f'StartSel="{START}", StopSel="{STOP}", MaxWords=35, MinWords=25, ShortWord=3'
 HIGHLIGHTS = f"""
@@ -157,6 +159,7 @@ HIGHLIGHTS = f"""
                      THEN d.summary ELSE d.body END,
                 %(from)s, %(to)s) AS source) s
             WHERE d.page_id = ANY(%(page_ids)s)
+            OFFSET 0  -- computed once: flattened, each use of `excerpt` ran ts_headline again
         ) headlines
     ) excerpts
 """  # noqa: S608  # nosec B608
