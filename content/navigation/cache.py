@@ -12,9 +12,10 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from content.navigation.building import build_navigation, empty_navigation
+from httpcache.fragments import hrefs
 
 # Bump when the shape of the cached data changes, so that a deploy never reads old data.
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: with its `hrefs`
 # Saving what the navigation shows clears the cache at once: the timeout only bounds how long
 # an entry the signals could not reach (a change made straight in the database) may live.
 CACHE_TIMEOUT = 60 * 60 * 6
@@ -33,6 +34,9 @@ def site_navigation(request):
     data = cache.get(key)
     if data is None:
         data = build_navigation(site, request)
+        # Every address it links to, for the header's and footer's aria-current
+        # (httpcache_tags.current_nav_href): found once here, not on every page view.
+        data["hrefs"] = frozenset(hrefs(data))
         cache.set(key, data, CACHE_TIMEOUT)
     return data
 

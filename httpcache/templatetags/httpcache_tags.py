@@ -53,6 +53,9 @@ def current_nav_href(navigation, request):
     and footer's aria-current depend on, so they are kept once per linked page, not per page."""
     if request is None or not navigation:
         return ""
-    if not hasattr(request, "nav_current"):  # the header and the footer ask: walk the menus once
-        request.nav_current = request.path if request.path in hrefs(navigation) else ""
+    if not hasattr(request, "nav_current"):  # the header and the footer ask: look once
+        linked = navigation.get("hrefs")  # found when the navigation was cached
+        if linked is None:  # a navigation built for a preview
+            linked = hrefs(navigation)
+        request.nav_current = request.path if request.path in linked else ""
     return request.nav_current
