@@ -25,13 +25,19 @@ def on_page_moved(sender, instance, **kwargs):
     engine().update_subtree(instance)
 
 
-def on_view_restriction_changed(sender, instance, **kwargs):
+def on_view_restriction_changed(sender, instance, raw=False, **kwargs):
+    if raw:  # a fixture or a test database's rows, loaded in any order: see on_site_saved
+        return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:  # None when the restriction goes with its page
         engine().update_subtree(page)
 
 
-def on_site_saved(sender, instance, **kwargs):
+def on_site_saved(sender, instance, raw=False, **kwargs):
+    # Rows loaded as they are (loaddata, a test database restored) may come before their root
+    # page: the search of loaded data is built by `rebuild_search_documents`.
+    if raw:
+        return
     engine().update_subtree(instance.root_page)
 
 
