@@ -7,7 +7,10 @@ from django.db import connection
 
 from search.lexicon import WORD_TABLE
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Migrating runs outside a test's transaction. Serialized rollback: the database emptied after
+# the test is not refilled by post_migrate (content types with new ids), and the next test that
+# restores the serialized data finds none of it in its way.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def lexicon_indexes():
