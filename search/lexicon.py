@@ -8,13 +8,19 @@ suggestions as you type (search/suggestions.py). It has two tables:
   spellings met, the one with the most accents) and its stem as the index stores it (`stem`,
   "cooper"); on PostgreSQL `folded` has a trigram GIN index (pg_trgm), on SQLite each word's
   trigrams are rows of `LexiconTrigram`, indexed by trigram and length;
-- `LexiconStem`: one row per stem of the index, with its document frequency (`doc_count`).
+- `LexiconStem`: one row per stem of the index, with its document frequency (`doc_count`);
+- `StemCountByType`: the same frequency for each content type, and the number of pages of each
+  type (the stem `ALL_PAGES`). With them the search counts the pages of a one-word query, of
+  its negation and of a browse per type without reading every page that holds the word
+  (`DocumentEngine.stored_counts`, search/engines/base.py): at 100,000 pages, counting a
+  word found nearly everywhere read some 100,000 rows of the index.
 
 The frequencies follow the index exactly: each write or deletion of documents reads the stems
-the index held for those pages before and after (`DocumentEngine.indexed_stems`,
-search/engines/) and adds the difference. Words are added as they are met; a word whose stem
-no page holds any more is never offered; `rebuild_search_documents` takes every count afresh
-from the index it swaps in (PostgreSQL `ts_stat`, SQLite `fts5vocab`).
+(and the type) the index held for those pages before and after
+(`DocumentEngine.indexed_stems`, search/engines/) and adds the difference, in the same
+transaction. Words are added as they are met; a word whose stem no page holds any more is
+never offered; `rebuild_search_documents` takes every count afresh from the index it swaps in
+(PostgreSQL `ts_stat`, SQLite `fts5vocab`).
 
 This module keeps the statements every database runs alike; what depends on the engine (a new
 word's stem and trigrams, the counts taken from the index, and the reading of the lexicon by the
@@ -50,6 +56,26 @@ class LexiconStem(models.Model):
         return self.stem
 
 
+class StemCountByType(models.Model):
+    """How many pages of one content type hold one stem; for the stem ALL_PAGES, how many
+    pages of that type the index holds."""
+
+    stem = models.CharField(max_length=64)
+    # The type's id, as in the index's own tables (no foreign key: a row goes with its pages).
+    content_type_id = models.IntegerField()
+    doc_count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = "racine indexée par type"
+        verbose_name_plural = "racines indexées par type"
+        constraints = [
+            models.UniqueConstraint(fields=["stem", "content_type_id"], name="search_stemcount_stem_type")
+        ]
+
+    def __str__(self):
+        return f"{self.stem} ({self.content_type_id})"
+
+
 class LexiconWord(models.Model):
     folded = models.CharField(max_length=64, primary_key=True)
     word = models.CharField(max_length=64)
@@ -79,6 +105,8 @@ class LexiconTrigram(models.Model):
 
 
 STEM_TABLE = LexiconStem._meta.db_table
+STEM_TYPE_TABLE = StemCountByType._meta.db_table
+ALL_PAGES = ""  # the stem of StemCountByType's rows that count every page of a type
 WORD_TABLE = LexiconWord._meta.db_table
 TRIGRAM_TABLE = LexiconTrigram._meta.db_table
 
@@ -87,8 +115,21 @@ ADD_COUNTS = (
     f"ON CONFLICT (stem) DO UPDATE SET doc_count = {STEM_TABLE}.doc_count + excluded.doc_count"
 )
 DROP_UNUSED_STEMS = f"DELETE FROM {STEM_TABLE} WHERE doc_count <= 0 AND stem IN ({{placeholders}})"  # noqa: S608  # nosec B608
+ADD_TYPE_COUNTS = (
+    f"INSERT INTO {STEM_TYPE_TABLE} (stem, content_type_id, doc_count) VALUES (%s, %s, %s) "  # noqa: S608  # nosec B608
+    "ON CONFLICT (stem, content_type_id) "
+    f"DO UPDATE SET doc_count = {STEM_TYPE_TABLE}.doc_count + excluded.doc_count"
+)
+DROP_UNUSED_TYPE_COUNT = (
+    f"DELETE FROM {STEM_TYPE_TABLE} WHERE doc_count <= 0 AND stem = %s AND content_type_id = %s"  # noqa: S608  # nosec B608
+)
 BETTER_SPELLING = f"UPDATE {WORD_TABLE} SET word = %s WHERE folded = %s"  # noqa: S608  # nosec B608
-CLEAR_COUNTS = f"DELETE FROM {STEM_TABLE}"  # noqa: S608  # nosec B608
+CLEAR_COUNTS = (f"DELETE FROM {STEM_TABLE}", f"DELETE FROM {STEM_TYPE_TABLE}")  # noqa: S608  # nosec B608
+# After a rebuild each stem's count is the sum of its counts per type, taken from the index.
+SUM_TYPE_COUNTS = (
+    f"INSERT INTO {STEM_TABLE} (stem, doc_count) SELECT stem, sum(doc_count) "  # noqa: S608  # nosec B608
+    f"FROM {STEM_TYPE_TABLE} WHERE stem <> %s GROUP BY stem"
+)
 
 
 def trigrams(folded: str) -> set[str]:
@@ -142,23 +183,39 @@ class Lexicon:
         before = self.engine.indexed_stems(page_ids)
         yield
         after = self.engine.indexed_stems(page_ids)
-        delta: Counter = Counter()
+        delta: Counter = Counter()  # stem → change
+        by_type: Counter = Counter()  # (stem, content type id) → change
         for page_id in page_ids:
-            old, new = before.get(page_id, set()), after.get(page_id, set())
+            old_type, old = before.get(page_id, (None, set()))
+            new_type, new = after.get(page_id, (None, set()))
             delta.update(new - old)
             delta.subtract(old - new)
+            if old_type == new_type:
+                by_type.update((stem_, new_type) for stem_ in new - old)
+                by_type.subtract((stem_, old_type) for stem_ in old - new)
+                continue
+            if old_type is not None:  # the page was indexed: it leaves its type
+                by_type.subtract((stem_, old_type) for stem_ in old | {ALL_PAGES})
+            if new_type is not None:
+                by_type.update((stem_, new_type) for stem_ in new | {ALL_PAGES})
         self.add_words(words_of(texts))
-        self.count(delta)
+        self.count(delta, by_type)
 
-    def count(self, delta: Counter) -> None:
+    def count(self, delta: Counter, by_type: Counter) -> None:
         changes = [(stem_, n) for stem_, n in delta.items() if n]
-        if not changes:
-            return
+        type_changes = [(stem_, type_id, n) for (stem_, type_id), n in by_type.items() if n]
         with connection.cursor() as cursor:
-            cursor.executemany(ADD_COUNTS, changes)
-            lost = [stem_ for stem_, n in changes if n < 0]
-            for chunk in _chunks(lost):
-                cursor.execute(DROP_UNUSED_STEMS.format(placeholders=", ".join(["%s"] * len(chunk))), chunk)
+            if changes:
+                cursor.executemany(ADD_COUNTS, changes)
+                lost = [stem_ for stem_, n in changes if n < 0]
+                for chunk in _chunks(lost):
+                    placeholders = ", ".join(["%s"] * len(chunk))
+                    cursor.execute(DROP_UNUSED_STEMS.format(placeholders=placeholders), chunk)
+            if type_changes:
+                cursor.executemany(ADD_TYPE_COUNTS, type_changes)
+                lost = [(stem_, type_id) for stem_, type_id, n in type_changes if n < 0]
+                if lost:
+                    cursor.executemany(DROP_UNUSED_TYPE_COUNT, lost)
 
     def add_words(self, words: dict[str, str]) -> None:
         if not words:
@@ -179,7 +236,10 @@ class Lexicon:
                 self.engine.insert_words(cursor, new)
 
     def recount(self) -> None:
-        """Every stem's document frequency taken afresh from the live index (after a rebuild)."""
+        """Every stem's document frequency, per type and in all, taken afresh from the live
+        index (after a rebuild, and once by the migration that added the counts per type)."""
         with connection.cursor() as cursor:
-            cursor.execute(CLEAR_COUNTS)
-            self.engine.recount_stems(cursor)
+            for statement in CLEAR_COUNTS:
+                cursor.execute(statement)
+            self.engine.recount_stems_by_type(cursor)
+            cursor.execute(SUM_TYPE_COUNTS, [ALL_PAGES])

@@ -41,6 +41,13 @@ def on_site_saved(sender, instance, raw=False, **kwargs):
     engine().update_subtree(instance.root_page)
 
 
+def on_site_deleted(sender, instance, **kwargs):
+    # Its pages leave the search (unless under another site); gone already with a deleted root.
+    root = Page.objects.filter(pk=instance.root_page_id).first()
+    if root is not None:
+        engine().update_subtree(root)
+
+
 def register_signal_handlers():
     page_published.connect(on_page_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
@@ -52,3 +59,4 @@ def register_signal_handlers():
         on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_pvr_deleted"
     )
     post_save.connect(on_site_saved, sender=Site, dispatch_uid="search_site_saved")
+    post_delete.connect(on_site_deleted, sender=Site, dispatch_uid="search_site_deleted")

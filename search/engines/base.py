@@ -19,12 +19,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, PageViewRestriction, Site
 
+from content.site_cache import all_sites
 from search.documents import SEARCHABLE_MODELS, PageText, page_text
-from search.lexicon import Lexicon
+from search.lexicon import ALL_PAGES, STEM_TYPE_TABLE, Lexicon
 from search.models import SearchDocument
 from search.request import SearchRequest, search_types
 
 MAX_BODY_CHARS = 200_000  # beyond this, more text adds nothing a visitor would search for
+# The lexicon's counts per type (search/lexicon.py) of one stem, or of every page (ALL_PAGES).
+STORED_COUNTS = f"SELECT content_type_id, doc_count FROM {STEM_TYPE_TABLE} WHERE stem = %s AND doc_count > 0"  # noqa: S608  # nosec B608
 
 
 def document_row(text: PageText) -> tuple:
@@ -238,9 +241,27 @@ class DocumentEngine(Engine):
     def remove(self, page_ids: list[int]) -> None:
         raise NotImplementedError
 
-    def indexed_stems(self, page_ids: list[int]) -> dict[int, set[str]]:
-        """The stems the index holds for each of `page_ids`."""
+    def indexed_stems(self, page_ids: list[int]) -> dict[int, tuple[int, set[str]]]:
+        """Each of `page_ids` the index holds: its content type id and its stems."""
         raise NotImplementedError
+
+    # --- counting from the lexicon ---------------------------------------------------------
+    # A one-word query, a query of one negated word and a browse are counted from the lexicon's
+    # counts per type (search/lexicon.py), kept with the index, rather than by reading every
+    # page that holds the word: when every document is the site's (no other site outside its
+    # root), less the promoted pages (`exclude_ids`) that match.
+
+    @staticmethod
+    def holds_only(site_root_path: str) -> bool:
+        """Whether every document lies under `site_root_path`: documents exist only under a
+        site's root, and every site's root lies under this one."""
+        return all(site.root_page.path.startswith(site_root_path) for site in all_sites())
+
+    @staticmethod
+    def stored_counts(cursor, stem: str = ALL_PAGES) -> dict[int, int]:
+        """Content type id → the number of documents that hold `stem` (ALL_PAGES: every one)."""
+        cursor.execute(STORED_COUNTS, [stem])
+        return dict(cursor.fetchall())
 
     # --- the lexicon: what depends on the database -----------------------------------------
     # The lexicon's tables (search/lexicon.py) are read and written with the connection's
@@ -251,9 +272,10 @@ class DocumentEngine(Engine):
         index makes it."""
         raise NotImplementedError
 
-    def recount_stems(self, cursor) -> None:
-        """Fill the emptied stem table with every stem of the live index and the number of
-        documents that hold it."""
+    def recount_stems_by_type(self, cursor) -> None:
+        """Fill the emptied table of counts per type with every stem of the live index and,
+        for each type, the number of documents that hold it; and with the number of documents
+        of each type (the stem ALL_PAGES)."""
         raise NotImplementedError
 
     def prefix_words(self, cursor, prefix: str, limit: int) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ The same reading decides which titles come first by relevance and which words an
 """
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 from django.db import connection, transaction
@@ -35,7 +36,7 @@ from search.engines.base import (
     marked,
 )
 from search.french import STOP_WORDS, analysed, fold, stem, terms
-from search.lexicon import STEM_TABLE, TRIGRAM_TABLE, WORD_TABLE, trigrams
+from search.lexicon import ALL_PAGES, STEM_TABLE, STEM_TYPE_TABLE, TRIGRAM_TABLE, WORD_TABLE, trigrams
 from search.models import SearchDocument
 from search.request import DATE, RELEVANCE
 
@@ -93,6 +94,8 @@ DELETE_DOCUMENT = "DELETE FROM {documents} WHERE page_id = %s"
 INSERT_TEXT = "INSERT INTO {fts} (rowid, title, summary, body, facets) VALUES (%s, %s, %s, %s, %s)"
 INDEXED_PATHS = "SELECT page_id, path FROM {documents}"
 INDEXED_STEMS = "SELECT rowid, title, summary, body, facets FROM {fts} WHERE rowid IN ({placeholders})"
+# The facets column holds the page's type as one term: "ct" and the content type id.
+FACET = re.compile(r"ct(\d+)")
 # Rebuilding: a plain table of documents and a new FTS5 table, swapped in by copying the first
 # into the live document table and renaming the second, in one transaction.
 DOCUMENT_COLUMNS = "page_id, content_type_id, path, title, summary, body, date"
@@ -120,11 +123,21 @@ INSERT_WORD = (
     "ON CONFLICT (folded) DO NOTHING"
 )
 INSERT_TRIGRAM = f"INSERT INTO {TRIGRAM_TABLE} (trigram, length, folded) VALUES (%s, %s, %s)"  # noqa: S608  # nosec B608
-VOCABULARY_TABLE = f"temp.{FTS_TABLE}_terms"
+# With the 'instance' fts5vocab table (one row per occurrence of a term), each term's pages are
+# joined to their type.
+VOCABULARY_TABLE = f"temp.{FTS_TABLE}_instances"
 CREATE_VOCABULARY = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY_TABLE} USING fts5vocab(main, {FTS_TABLE}, 'row')"
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY_TABLE} USING fts5vocab(main, {FTS_TABLE}, 'instance')"
 )
-RECOUNT_STEMS = f"INSERT INTO {STEM_TABLE} (stem, doc_count) SELECT term, doc FROM {VOCABULARY_TABLE}"  # noqa: S608  # nosec B608
+RECOUNT_STEMS_BY_TYPE = (
+    f"INSERT INTO {STEM_TYPE_TABLE} (stem, content_type_id, doc_count) "  # noqa: S608  # nosec B608
+    f"SELECT t.term, d.content_type_id, count(*) FROM (SELECT DISTINCT term, doc FROM {VOCABULARY_TABLE}) t "
+    f"JOIN {DOCUMENT_TABLE} d ON d.page_id = t.doc GROUP BY t.term, d.content_type_id"
+)
+COUNT_PAGES_BY_TYPE = (
+    f"INSERT INTO {STEM_TYPE_TABLE} (stem, content_type_id, doc_count) "  # noqa: S608  # nosec B608
+    f"SELECT %s, content_type_id, count(*) FROM {DOCUMENT_TABLE} GROUP BY content_type_id"
+)
 
 # The suggestions as you type (search/suggestions.py): the words that start with a prefix, a
 # range of the primary key's b-tree (SQLite's LIKE ignores case and would not use it), and the
@@ -273,6 +286,21 @@ def _within_columns(expressions: list[str], operator: str) -> str:
     return COLUMNS + "(" + operator.join(expressions) + ")" if expressions else ""
 
 
+def stored_terms(query: str) -> list[tuple[str, int]] | None:
+    """How to count a query from the lexicon's counts per type: (stem, sign) to add up, for
+    no query (every page), one word, or one negated word (every page less the word's); None
+    for any other query."""
+    if not query:
+        return [(ALL_PAGES, 1)]
+    conjunctions = parsed(query)
+    if len(conjunctions) != 1 or len(conjunctions[0]) != 1:
+        return None
+    term = conjunctions[0][0]
+    if len(term.stems) != 1 or FACET.fullmatch(term.stems[0]):  # a type's term only in facets
+        return None
+    return [(ALL_PAGES, 1), (term.stems[0], -1)] if term.negated else [(term.stems[0], 1)]
+
+
 def title_match_expression(stems: list[str], complete: str) -> str:
     """Titles holding one of `stems` and every word of `complete`, each quoted."""
     required = "".join(f' AND "{term}"' for term in terms(complete))
@@ -288,12 +316,12 @@ class SQLiteEngine(DocumentEngine):
         if search.query and not match:
             return SearchOutcome({})
         exclude = list(exclude_ids)
-        exclude_sql = f"AND d.page_id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
+        exclude_sql = f" AND d.page_id NOT IN ({', '.join(['%s'] * len(exclude))})" if exclude else ""
         same_title = None  # (FTS5 expression, analysed titles) of the pages that come first
         if match and not match.left_out:
             source = MATCHED_DOCUMENTS
-            where = f"{FTS_TABLE} MATCH %s AND d.path LIKE %s {exclude_sql}"
-            where_args = [match.match, f"{site_root_path}%", *exclude]
+            where = f"{FTS_TABLE} MATCH %s AND d.path LIKE %s"
+            where_args = [match.match, f"{site_root_path}%"]
             ordering = ORDERINGS[search.order]
             if search.order == RELEVANCE and match.titles:
                 same_title = (
@@ -308,14 +336,20 @@ class SQLiteEngine(DocumentEngine):
             found_sql, found_args = ("", [])
             if match.match:
                 found_sql, found_args = f"OR d.page_id IN ({MATCHING_IDS})", [match.match]
-            where = f"(d.page_id NOT IN ({MATCHING_IDS}) {found_sql}) AND d.path LIKE %s {exclude_sql}"
-            where_args = [match.left_out, *found_args, f"{site_root_path}%", *exclude]
+            where = f"(d.page_id NOT IN ({MATCHING_IDS}) {found_sql}) AND d.path LIKE %s"
+            where_args = [match.left_out, *found_args, f"{site_root_path}%"]
             ordering = ORDERINGS[DATE]
         else:
             source = f"{DOCUMENT_TABLE} d"
-            where = f"d.path LIKE %s {exclude_sql}"
-            where_args = [f"{site_root_path}%", *exclude]
+            where = "d.path LIKE %s"
+            where_args = [f"{site_root_path}%"]
             ordering = ORDERINGS[DATE]
+        # Counted from the lexicon's counts per type, less the promoted pages that match, when
+        # every document is the site's and the query is one word, one negated word or none.
+        stored = counts and self.holds_only(site_root_path) and stored_terms(search.query)
+        in_excluded = f" AND d.page_id IN ({', '.join(['%s'] * len(exclude))})"
+        excluded = (where + in_excluded, [*where_args, *exclude])
+        where, where_args = where + exclude_sql, [*where_args, *exclude]
         # The SQL is assembled from this module's own constant fragments; everything that
         # comes from a visitor is a bound parameter.
         type_sql, type_args = "", []
@@ -323,7 +357,16 @@ class SQLiteEngine(DocumentEngine):
             type_sql, type_args = "AND d.content_type_id = %s", [search.content_type_id]
         found = {}
         with connection.cursor() as cursor:
-            if counts:
+            if stored:
+                found = Counter()
+                for stem_, sign in stored:
+                    for type_id, n in self.stored_counts(cursor, stem_).items():
+                        found[type_id] += sign * n
+                if exclude:
+                    cursor.execute(COUNTS.format(source=source, where=excluded[0]), excluded[1])
+                    found.subtract(dict(cursor.fetchall()))
+                found = dict(+found)
+            elif counts:
                 cursor.execute(COUNTS.format(source=source, where=where), where_args)
                 found = dict(cursor.fetchall())
             first, offset, limit = [], search.offset, search.per_page
@@ -417,8 +460,9 @@ class SQLiteEngine(DocumentEngine):
             placeholders = ", ".join(["%s"] * len(chunk))
             with connection.cursor() as cursor:
                 cursor.execute(INDEXED_STEMS.format(fts=self.tables.fts, placeholders=placeholders), chunk)
-                for rowid, *columns in cursor.fetchall():
-                    found[rowid] = {term for column in columns for term in (column or "").split()}
+                for rowid, *columns, facets in cursor.fetchall():
+                    stems = {term for column in (*columns, facets) for term in (column or "").split()}
+                    found[rowid] = (int(FACET.fullmatch(facets)[1]), stems)
         return found
 
     def store(self, texts):
@@ -453,9 +497,10 @@ class SQLiteEngine(DocumentEngine):
             INSERT_TRIGRAM, [(gram, len(folded), folded) for folded in new_words for gram in trigrams(folded)]
         )
 
-    def recount_stems(self, cursor):
+    def recount_stems_by_type(self, cursor):
         cursor.execute(CREATE_VOCABULARY)
-        cursor.execute(RECOUNT_STEMS)
+        cursor.execute(RECOUNT_STEMS_BY_TYPE)
+        cursor.execute(COUNT_PAGES_BY_TYPE, [ALL_PAGES])
 
     def remove(self, page_ids):
         names = asdict(self.tables)
