@@ -47,7 +47,7 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 run: migrate
-	@if $(MANAGE) help load_demo_content >/dev/null 2>&1; then $(MANAGE) load_demo_content; fi
+	@if $(MANAGE) help load_demo_content >/dev/null 2>&1; then $(MANAGE) load_demo_content --address 127.0.0.1:$(PORT); fi
 	$(MANAGE) ensure_superuser
 	@echo "Site : http://127.0.0.1:$(PORT)/  –  administration : http://127.0.0.1:$(PORT)/admin/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -12,7 +12,7 @@ import tomllib
 import zipfile
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -431,3 +431,24 @@ def test_an_unknown_block_is_a_data_error_and_a_path_with_a_query_is_kept(home_p
         "page": None,
         "url": "/ressources/?cycle=cycle-1",
     }
+
+
+def test_the_address_it_is_served_at_becomes_the_default_sites(client, demo):
+    """`make run` serves the demo at 127.0.0.1:8000: its canonical addresses and robots.txt say so."""
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("localhost", 80)
+    load(address="127.0.0.1:8000")
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+
+def test_an_address_an_administrator_chose_is_kept(demo):
+    Site.objects.filter(is_default_site=True).update(hostname="www.occe.coop", port=443)
+    load(address="127.0.0.1:8000")
+    assert Site.objects.filter(hostname="www.occe.coop", port=443, is_default_site=True).exists()
+
+
+def test_an_address_without_a_port_is_refused(demo):
+    with pytest.raises(CommandError, match="Adresse invalide"):
+        load(address="127.0.0.1")

@@ -1,9 +1,13 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from devtools.demo.loader import DemoSite
+
+# The default site's address as content's data migration made it: an address given to the
+# command replaces it, never one an administrator chose.
+WAGTAIL_DEFAULT_ADDRESS = ("localhost", 80)
 
 # What the demo counts, as (singular, plural).
 LABELS = {
@@ -39,10 +43,20 @@ class Command(BaseCommand):
             help="Supprime d’abord ce que la démonstration crée (ses pages et tout ce qui est "
             "dessous, ses partenaires, promotions, images et documents), puis le recrée.",
         )
+        parser.add_argument(
+            "--address",
+            metavar="HÔTE:PORT",
+            help="L’adresse où le site est servi (par exemple 127.0.0.1:8000), donnée au site par "
+            "défaut s’il a encore celle de Wagtail (localhost:80) : ses adresses canoniques, son "
+            "plan du site et robots.txt la nomment.",
+        )
 
-    def handle(self, *args, reset, **options):
+    def handle(self, *args, reset, address=None, **options):
         started = time.monotonic()
-        home = Site.objects.get(is_default_site=True).root_page.specific
+        site = Site.objects.get(is_default_site=True)
+        if address:
+            self.serve_at(site, address)
+        home = site.root_page.specific
         demo = DemoSite(home)
         if reset:
             demo.reset()
@@ -52,3 +66,11 @@ class Command(BaseCommand):
             f"déjà présents : {counted(demo.found) or 'rien'} "
             f"({time.monotonic() - started:.1f} s)."
         )
+
+    def serve_at(self, site, address):
+        hostname, _colon, port = address.rpartition(":")
+        if not hostname or not port.isdigit():
+            raise CommandError(f"Adresse invalide : « {address} » (attendu : hôte:port).")
+        if (site.hostname, site.port) == WAGTAIL_DEFAULT_ADDRESS:
+            site.hostname, site.port = hostname, int(port)
+            site.save(update_fields=["hostname", "port"])
