@@ -9,20 +9,22 @@ while rendering it) and the version of each key. Purging a key (httpcache.purge)
 version, so a fragment is used again only while none of the keys it showed has been purged.
 A hit costs two cache reads, or one when the versions of its keys were read by an earlier
 fragment of the same request (the header, the partners and the footer all show `navigation`);
-the keys it showed still go into the page's own header.
+the keys it showed still go into the page's own header. Each site has its own fragments: its own
+menus, and pages of another site linked by their full address.
 """
 
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+from wagtail.models import Site
 
 from httpcache.keys import add_cache_keys
 
 VERSION_PREFIX = "xkey-version:"
 # Bump when what the fragments show changes with the code (menus without private pages, v2), so
 # that a deploy never serves fragments rendered by the code before.
-FRAGMENT_VERSION = 2
+FRAGMENT_VERSION = 3  # v3: one set of fragments per site
 
 
 def fragment_cache():
@@ -53,7 +55,8 @@ def cached_fragment(request, name: str, render) -> str:
     """The HTML of fragment `name`, from the cache if none of its keys changed since it was
     rendered, else from `render()` (and kept)."""
     cache = fragment_cache()
-    cache_key = f"fragment:v{FRAGMENT_VERSION}:{name}"
+    site = Site.find_for_request(request)  # found once per request (content/site_cache.py)
+    cache_key = f"fragment:v{FRAGMENT_VERSION}:{site.pk if site else 0}:{name}"
     entry = cache.get(cache_key)
     if entry is not None and request_versions(request, entry["versions"]) == entry["versions"]:
         add_cache_keys(request, entry["versions"])

@@ -5,8 +5,9 @@ import http.server
 import threading
 
 import pytest
+from wagtail.models import Page, Site
 
-from content.models import ArticlePage, NewsPage, Theme
+from content.models import ArticlePage, NewsPage, StandardPage, Theme
 from httpcache import purge
 from httpcache.purge import page_change_keys
 from tests.factories import link, make_content, make_index, make_main_menu
@@ -99,3 +100,20 @@ def test_a_renamed_theme_changes_the_filters(client, home_page):
     theme.name = "Un thème renommé"
     theme.save()
     assert "Un thème renommé" in client.get(index_url).content.decode()
+
+
+def test_each_site_has_its_own_header_and_footer(client, home_page, settings):
+    """The header, partners and footer fragments are kept per site: another site's menu is
+    never shown, even where both would mark the same link as current."""
+    settings.ALLOWED_HOSTS = ["*"]
+    other_home = Page.objects.get(depth=1).add_child(
+        instance=StandardPage(title="Autre site", slug="autre-site", summary="Un autre site.")
+    )
+    other = Site.objects.create(hostname="autre.example", port=80, root_page=other_home, site_name="Autre")
+    make_main_menu(utility=[{"type": "link", "value": link("Espace d’ici", url="/ici/")}])
+    make_main_menu(other, utility=[{"type": "link", "value": link("Espace d’ailleurs", url="/ailleurs/")}])
+    here = client.get("/").content.decode()
+    assert "Espace d’ici" in here
+    elsewhere = client.get("/", HTTP_HOST="autre.example").content.decode()
+    assert "Espace d’ailleurs" in elsewhere and "Espace d’ici" not in elsewhere
+    assert "Espace d’ici" in client.get("/").content.decode()
